@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { DatabaseTooNewError, NotADatabaseError } from './errors';
+import { migrations as defaultMigrations } from './migrations';
+import type { Migration } from './migrations';
+
+export const DATABASE_FILE_NAME = 'mooring.sqlite3';
+
+export interface OpenDatabaseOptions {
+  /** Full path of the database file, or ':memory:' in tests. */
+  readonly path: string;
+  readonly migrations?: readonly Migration[];
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Reads the file's header before SQLite opens it: opening a foreign file read-write could let
+ * SQLite create a journal or WAL beside it, and we promise to leave such files untouched.
+ */
+function assertLooksLikeSqlite(file: string): void {
+  let header: Buffer;
+  try {
+    const handle = fs.openSync(file, 'r');
+    try {
+      header = Buffer.alloc(16);
+      const read = fs.readSync(handle, header, 0, 16, 0);
+      if (read === 0) return; // an empty file is a new database
+      if (read < 16) throw new Error('file shorter than a SQLite header');
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new NotADatabaseError(file, error);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new NotADatabaseError(file, new Error('missing SQLite header'));
+  }
+}
+
+function readUserVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every pending migration in one transaction; a failure leaves the file as it was. */
+export function migrate(db: Database, file: string, list: readonly Migration[]): void {
+  const latest = list.at(-1)?.version ?? 0;
+  const current = readUserVersion(db);
+  if (current > latest) throw new DatabaseTooNewError(file, current, latest);
+  const pending = list.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    }
+  }).immediate();
+}
+
+/**
+ * Opens (creating if needed) the local record: WAL for crash safety and concurrent reads,
+ * foreign keys enforced, schema brought up to date.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Database {
+  const list = options.migrations ?? defaultMigrations;
+  const inMemory = options.path === ':memory:';
+  if (!inMemory) {
+    assertLooksLikeSqlite(options.path);
+    fs.mkdirSync(path.dirname(options.path), { recursive: true });
+  }
+  let db: Database;
+  try {
+    db = new BetterSqlite3(options.path);
+    // Reading the version first checks the file really is a database before we change anything.
+    const current = readUserVersion(db);
+    const latest = list.at(-1)?.version ?? 0;
+    if (current > latest) {
+      db.close();
+      throw new DatabaseTooNewError(options.path, current, latest);
+    }
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw error;
+    throw new NotADatabaseError(options.path, error);
+  }
+  try {
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.path, list);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
