@@ -74,8 +74,10 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
   let db: Database;
   try {
     db = new BetterSqlite3(options.path);
-    // Reading the version first checks the file really is a database before we change anything.
+    // Reading the version and the schema first proves the file is a readable database before
+    // anything (such as switching to WAL) writes to it.
     const current = readUserVersion(db);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     const latest = list.at(-1)?.version ?? 0;
     if (current > latest) {
       db.close();

@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../electron/app/errors';
+import { createDispatcher } from '../../electron/ipc/dispatcher';
+import type { HandlerMap } from '../../electron/ipc/handlers';
+
+const context = { transport: 'test' } as const;
+
+function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
+  return {
+    'app.getInfo': () => ({
+      name: 'Mooring',
+      version: '1.2.3',
+      databasePath: '/db',
+      platform: 'linux',
+    }),
+    'settings.get': () => ({ theme: 'system' }),
+    'settings.setTheme': ({ theme }) => ({ theme }),
+    ...overrides,
+  };
+}
+
+describe('dispatching a call', () => {
+  it('answers the handler value when input and output fit the contract', async () => {
+    const dispatch = createDispatcher(handlers(), { error: vi.fn() });
+    await expect(dispatch('settings.setTheme', { theme: 'dark' }, context)).resolves.toEqual({
+      ok: true,
+      value: { theme: 'dark' },
+    });
+  });
+
+  it('refuses an operation outside the contract without running anything', async () => {
+    const dispatch = createDispatcher(handlers(), { error: vi.fn() });
+    const result = await dispatch('settings.dropAll', {}, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+  });
+
+  it('refuses inherited property names as operations', async () => {
+    const dispatch = createDispatcher(handlers(), { error: vi.fn() });
+    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const result = await dispatch(name, {}, context);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+    }
+  });
+
+  it('validates input before the handler runs and lists what was wrong', async () => {
+    const setTheme = vi.fn();
+    const dispatch = createDispatcher(handlers({ 'settings.setTheme': setTheme }), {
+      error: vi.fn(),
+    });
+    const result = await dispatch('settings.setTheme', { theme: 'purple' }, context);
+    expect(setTheme).not.toHaveBeenCalled();
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', details: [{ path: 'theme' }] },
+    });
+  });
+
+  it('keeps the code and message of an AppError', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'settings.get': () => {
+          throw new AppError('unavailable', 'The database is busy; try again.');
+        },
+      }),
+      { error: vi.fn() },
+    );
+    await expect(dispatch('settings.get', {}, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'The database is busy; try again.' },
+    });
+  });
+
+  it('hides unexpected errors behind a generic message and logs them', async () => {
+    const error = vi.fn();
+    const dispatch = createDispatcher(
+      handlers({
+        'settings.get': () => {
+          throw new Error('SQLITE_IOERR at /home/admin/secret/path');
+        },
+      }),
+      { error },
+    );
+    const result = await dispatch('settings.get', {}, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(error).toHaveBeenCalled();
+  });
+
+  it('refuses a handler answer outside the contract', async () => {
+    const error = vi.fn();
+    const dispatch = createDispatcher(
+      // @ts-expect-error: deliberately wrong output
+      handlers({ 'settings.get': () => ({ theme: 42 }) }),
+      { error },
+    );
+    const result = await dispatch('settings.get', {}, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(error).toHaveBeenCalled();
+  });
+});
