@@ -1,3 +1,5 @@
-import { app } from 'electron';
+import { startMooring } from './shell/app-main';
 
-void app.whenReady();
+// The main process entry (out/main/main.js). Everything lives in electron/shell/ so tests can
+// drive it against a stand-in 'electron' module.
+void startMooring();

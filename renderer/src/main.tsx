@@ -1,4 +1,16 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectClient } from './bridge/connect-client';
+import { App } from './shell/App';
+import { BridgeMissing } from './shell/BridgeMissing';
+import { createShellStore } from './state/shell-store';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Mooring</p>);
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element to render Mooring into.');
+
+const client = connectClient();
+createRoot(container).render(
+  <StrictMode>
+    {client ? <App client={client} store={createShellStore(client)} /> : <BridgeMissing />}
+  </StrictMode>,
+);

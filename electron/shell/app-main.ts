@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog, ipcMain, session, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+import type { Composition } from '../app/composition';
+import { composeServices } from '../app/composition';
+import { createFileLogger } from '../logging/file-logger';
+import type { FileLogger } from '../logging/file-logger';
+import { consoleLogger } from '../logging/logger';
+import type { ExternalOpener } from '../security/external-urls';
+import { isAllowedExternalUrl, openExternalIfAllowed } from '../security/external-urls';
+import { denyAllPermissions, hardenWebContents } from './harden';
+import type { HardeningOptions } from './harden';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { DOCUMENTATION_URL } from './menu-template';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { STARTUP_FAILURE_TITLE, startupFailureMessage } from './startup-failure';
+import { createMainWindow, revealWindow } from './window';
+
+export interface StartOptions {
+  /** Which platform's conventions to follow (menus, closing the last window). */
+  readonly platform?: NodeJS.Platform;
+}
+
+export interface MooringRuntime {
+  readonly composition: Composition;
+  readonly logger: FileLogger;
+  getWindow(): BrowserWindow | null;
+}
+
+/** Where the build (`electron-vite build`) puts the renderer and preload, inside the app. */
+export const builtPaths = (appPath: string) => ({
+  rendererDir: path.join(appPath, 'out', 'renderer'),
+  preloadPath: path.join(appPath, 'out', 'preload', 'preload.cjs'),
+});
+
+/**
+ * The whole main process: everything Electron-specific happens here and in its sibling modules;
+ * the services come from the Electron-free composition root. Resolves to null when this process
+ * should not run (another instance owns the lock, or start-up failed and the app is quitting).
+ */
+export function startMooring(options: StartOptions = {}): Promise<MooringRuntime | null> {
+  const platform = options.platform ?? process.platform;
+
+  // A second launch only wakes the first: two processes must never share one SQLite file.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve(null);
+  }
+  // Both must happen before 'ready'.
+  app.enableSandbox();
+  registerAppScheme();
+
+  let mainWindow: BrowserWindow | null = null;
+  const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  app.on('second-instance', () => {
+    const window = getWindow();
+    if (window) revealWindow(window);
+  });
+
+  const logsDir = path.join(app.getPath('userData'), 'logs');
+  const logger = createFileLogger({
+    dir: logsDir,
+    mirror: app.isPackaged ? undefined : consoleLogger,
+  });
+  // The only call of shell.openExternal in the app, guarded here as well as by every caller.
+  // (Electronegativity flags any non-literal openExternal for review; this one is reviewed and
+  // suppressed by exact line in scripts/electronegativity.mjs.)
+  const openExternal: ExternalOpener = async (url) => {
+    if (!isAllowedExternalUrl(url)) throw new Error('Refused to open a URL outside the allowlist');
+    await shell.openExternal(url);
+  };
+  const hardening: HardeningOptions = { openExternal, logger };
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, hardening));
+
+  return app
+    .whenReady()
+    .then(() =>
+      launch({ platform, logger, logsDir, hardening, getWindow, setWindow, releaseWindow }),
+    )
+    .catch((error: unknown) => {
+      failStartup(error, logger);
+      return null;
+    });
+
+  function setWindow(window: BrowserWindow) {
+    mainWindow = window;
+  }
+  function releaseWindow(window: BrowserWindow) {
+    if (mainWindow === window) mainWindow = null;
+  }
+}
+
+interface LaunchContext {
+  readonly platform: NodeJS.Platform;
+  readonly logger: FileLogger;
+  readonly logsDir: string;
+  readonly hardening: HardeningOptions;
+  getWindow(): BrowserWindow | null;
+  setWindow(window: BrowserWindow): void;
+  releaseWindow(window: BrowserWindow): void;
+}
+
+function launch(context: LaunchContext): MooringRuntime {
+  const { platform, logger, logsDir, hardening, getWindow, setWindow, releaseWindow } = context;
+  const paths = builtPaths(app.getAppPath());
+  logger.info(`Mooring ${app.getVersion()} starting`, { platform, packaged: app.isPackaged });
+
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+
+  // Throws AppErrors with user-facing messages (database too new, not a database).
+  const composition = composeServices({
+    userDataDir: app.getPath('userData'),
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    platform,
+    logger,
+  });
+
+  const removeHandlers = registerIpcHandlers({
+    ipcMain,
+    dispatch: composition.dispatch,
+    getWindow,
+    logger,
+  });
+  const stopForwarding = forwardEvents(composition.events, getWindow);
+
+  installApplicationMenu({
+    platform,
+    appName: app.getName(),
+    isPackaged: app.isPackaged,
+    actions: {
+      openLogsFolder: () => {
+        fs.mkdirSync(logsDir, { recursive: true });
+        void shell.openPath(logsDir).then((problem) => {
+          if (problem) logger.warn('Could not open the logs folder', { problem });
+        });
+      },
+      openDocumentation: () => {
+        openExternalIfAllowed(DOCUMENTATION_URL, hardening.openExternal, (error) =>
+          logger.warn('Could not open the documentation', error),
+        );
+      },
+    },
+  });
+
+  const openWindow = () => {
+    const window = createMainWindow({
+      ...hardening,
+      preloadPath: paths.preloadPath,
+      isPackaged: app.isPackaged,
+      title: app.getName(),
+    });
+    window.on('closed', () => releaseWindow(window));
+    setWindow(window);
+    return window;
+  };
+  openWindow();
+
+  // macOS apps stay alive without windows and reopen one from the dock.
+  app.on('activate', () => {
+    if (!getWindow()) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    stopForwarding();
+    removeHandlers();
+    composition.close();
+    logger.info('Mooring stopped');
+  });
+
+  return { composition, logger, getWindow };
+}
+
+/**
+ * Start-up failed (most often: the database is newer than this app, or damaged). Say so in
+ * plain words — the full error, stack included, goes to the log only — and quit.
+ */
+function failStartup(error: unknown, logger: FileLogger): void {
+  logger.error('Mooring could not start', error);
+  dialog.showErrorBox(STARTUP_FAILURE_TITLE, startupFailureMessage(error, logger.file));
+  app.exit(1);
+}

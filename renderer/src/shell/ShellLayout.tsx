@@ -1,0 +1,43 @@
+import { makeStyles } from '@fluentui/react-components';
+import { AppHeader } from './AppHeader';
+import { AreaNavigation } from './AreaNavigation';
+import { AreaView } from './AreaView';
+import { RenderErrorBoundary } from './RenderErrorBoundary';
+import { StatusBar } from './StatusBar';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    height: '100%',
+    gridTemplateRows: 'auto minmax(0, 1fr) auto',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    gridTemplateAreas: '"header header" "nav main" "footer footer"',
+  },
+  header: { gridArea: 'header' },
+  nav: { gridArea: 'nav', minHeight: 0 },
+  main: { gridArea: 'main', overflowY: 'auto' },
+  footer: { gridArea: 'footer' },
+});
+
+/** Header on top, areas on the left, the selected page in the middle, status at the bottom. */
+export function ShellLayout() {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <AppHeader />
+      </div>
+      <div className={styles.nav}>
+        <AreaNavigation />
+      </div>
+      <main className={styles.main}>
+        <RenderErrorBoundary>
+          <AreaView />
+        </RenderErrorBoundary>
+      </main>
+      <div className={styles.footer}>
+        <StatusBar />
+      </div>
+    </div>
+  );
+}

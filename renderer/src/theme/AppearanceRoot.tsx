@@ -1,0 +1,51 @@
+import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import type { ThemeChoice } from '../../../shared/domain/theme';
+import { colorSchemeFor, fluentThemeFor } from './appearance';
+import type { Appearance } from './appearance';
+
+const useDocumentStyles = makeStaticStyles({
+  'html, body, #root': { height: '100%', margin: 0 },
+});
+
+const useStyles = makeStyles({
+  root: {
+    height: '100%',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+interface AppearanceRootProps {
+  readonly appearance: Appearance;
+  /** The user's choice behind the appearance; `system` when no choice is known. */
+  readonly choice: ThemeChoice;
+  readonly children: ReactNode;
+}
+
+/**
+ * Draws everything inside it in the given appearance. The root carries `data-theme` (what is
+ * drawn) and `data-theme-choice` (what the user chose) so tests and styles can read both.
+ */
+export function AppearanceRoot({ appearance, choice, children }: AppearanceRootProps) {
+  useDocumentStyles();
+  const styles = useStyles();
+
+  // Scrollbars and native controls follow the theme too.
+  useEffect(() => {
+    document.documentElement.style.colorScheme = colorSchemeFor(appearance);
+  }, [appearance]);
+
+  return (
+    <FluentProvider
+      theme={fluentThemeFor(appearance)}
+      className={styles.root}
+      data-testid="app-root"
+      data-theme={appearance}
+      data-theme-choice={choice}
+    >
+      {children}
+    </FluentProvider>
+  );
+}
