@@ -72,7 +72,6 @@ describe('browser host: serving the renderer', () => {
     const page = await rawGet(host, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    const source = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const bridgeAt = page.body.indexOf(`<script src="${BRIDGE_SCRIPT_PATH}"></script>`);
     expect(bridgeAt).toBeGreaterThan(0);
