@@ -43,6 +43,11 @@ export const builtPaths = (appPath: string) => ({
 export function startMooring(options: StartOptions = {}): Promise<MooringRuntime | null> {
   const platform = options.platform ?? process.platform;
 
+  // Test hook for the Electron end-to-end suite: each run gets its own data folder. Honoured only
+  // in development builds, so a packaged app's data location cannot be redirected from outside.
+  const testUserData = process.env.MOORING_TEST_USER_DATA_DIR;
+  if (testUserData && !app.isPackaged) app.setPath('userData', testUserData);
+
   // A second launch only wakes the first: two processes must never share one SQLite file.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -433,3 +433,23 @@ describe('electron/main.ts', () => {
     expect(standIn.recorder.privilegedSchemes.map((s) => s.scheme)).toEqual(['mooring']);
   });
 });
+
+describe('the data folder test hook', () => {
+  afterEach(() => {
+    delete process.env.MOORING_TEST_USER_DATA_DIR;
+  });
+
+  it('moves the data folder in development builds, for the Electron end-to-end suite', async () => {
+    const elsewhere = path.join(base, 'e2e-data');
+    process.env.MOORING_TEST_USER_DATA_DIR = elsewhere;
+    const runtime = await start();
+    expect(runtime.composition.databasePath).toBe(path.join(elsewhere, 'mooring.sqlite3'));
+  });
+
+  it('is ignored by a packaged app', async () => {
+    process.env.MOORING_TEST_USER_DATA_DIR = path.join(base, 'e2e-data');
+    standIn.recorder.isPackaged = true;
+    const runtime = await start();
+    expect(runtime.composition.databasePath).toBe(path.join(userData, 'mooring.sqlite3'));
+  });
+});

@@ -235,6 +235,9 @@ export const app = Object.assign(new StandInEmitter(), {
     if (name === 'userData') return recorder.paths.userData;
     return os.tmpdir();
   },
+  setPath(name: string, value: string): void {
+    if (name === 'userData') recorder.paths.userData = value;
+  },
   getAppPath(): string {
     return recorder.paths.appPath;
   },
