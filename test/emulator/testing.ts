@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TokenCredential } from '@azure/core-auth';
+import { ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
+import type { RunningEmulator } from './emulator';
+import { msalOptionsFor, tokenCredential } from './trust';
+
+/** Helpers for tests that run against the emulator (this suite and the app's integration tests). */
+
+export const emulatorDir = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(emulatorDir, '..', '..');
+export const demoScenarioPath = path.join(emulatorDir, 'scenarios', 'demo.json');
+
+/** Settings that keep tests quick: short LRO and replication delays, a small page size so paging is exercised. */
+export const fastSettings = {
+  attachDelayMs: 300,
+  deleteDelayMs: 300,
+  principalReplicationDelayMs: 800,
+  deviceCodeIntervalSeconds: 1,
+  pageSize: 2,
+};
+
+/** A TokenCredential for a scenario service principal, through msal-node's client_credentials flow. */
+export function servicePrincipalCredential(
+  emulator: RunningEmulator,
+  tenantId: string,
+  clientId: string,
+  clientSecret: string,
+): TokenCredential {
+  const options = msalOptionsFor(emulator, tenantId);
+  const app = new ConfidentialClientApplication({
+    auth: { ...options.auth, clientId, clientSecret },
+    system: options.system,
+  });
+  return tokenCredential(async (scopes) => {
+    const result = await app.acquireTokenByClientCredential({ scopes });
+    if (!result) throw new Error('no token');
+    return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+  });
+}
+
+/** The demo scenario's automation service principal (Owner of "Contoso ML Production"). */
+export function automationCredential(emulator: RunningEmulator): TokenCredential {
+  const sp = emulator.scenario.servicePrincipals[0];
+  if (!sp) throw new Error('the scenario has no service principal');
+  return servicePrincipalCredential(emulator, sp.tenantId, sp.clientId, sp.clientSecret);
+}
+
+/** An ARM access token for a scenario account in a tenant, through msal-node's interactive flow and the scripted sign-in. */
+export async function userArmToken(
+  emulator: RunningEmulator,
+  username: string,
+  tenantId: string,
+): Promise<string> {
+  const options = msalOptionsFor(emulator, tenantId);
+  const app = new PublicClientApplication({
+    auth: { ...options.auth, clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46' },
+    system: options.system,
+  });
+  const result = await app.acquireTokenInteractive({
+    scopes: [`${emulator.armUrl}/.default`],
+    openBrowser: async (url) => {
+      await emulator.control.completeBrowserSignIn(url, username);
+    },
+  });
+  return result.accessToken;
+}
