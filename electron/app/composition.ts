@@ -1,21 +1,37 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { SecretEncryptor } from '../auth/secret-store';
+import { createAccountsService } from '../auth/create-accounts-service';
+import { createConnectionService } from '../connection/connection-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
-import type { Logger } from '../logging/logger';
 import { createEventHub } from '../ipc/handlers';
 import type { EventHub, HandlerMap } from '../ipc/handlers';
+import type { Logger } from '../logging/logger';
+import type { SystemProxyResolver } from '../network/transport';
 import { createSettingsRepository } from '../settings/settings-repository';
 import { createSettingsService } from '../settings/settings-service';
 import { DATABASE_FILE_NAME, openDatabase } from '../store/database';
+import { createSubscriptionsService } from '../subscriptions/create-subscriptions-service';
+import type { SubscriptionDirectory } from '../subscriptions/directory';
+
+export const TOKEN_CACHE_FILE_NAME = 'sign-in-cache.bin';
 
 export interface CompositionOptions {
-  /** The per-user folder for the database (Electron's `userData`, or a test folder). */
+  /** The per-user folder for the database and the sign-in cache (Electron's `userData`, or a test folder). */
   readonly userDataDir: string;
   readonly appName: string;
   readonly appVersion: string;
   readonly platform: string;
   readonly logger: Logger;
+  /** Protects the sign-in cache at rest: Electron's safeStorage in the app. */
+  readonly encryptor: SecretEncryptor;
+  /** Opens a sign-in page in the user's browser (the system browser in the app). */
+  readonly openSignInPage: (url: string) => Promise<void>;
+  /** The administrator's policy file, or null for none. */
+  readonly policyFile: string | null;
+  /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
+  readonly resolveSystemProxy?: SystemProxyResolver;
 }
 
 export interface Composition {
@@ -24,7 +40,9 @@ export interface Composition {
   readonly events: EventHub;
   readonly databasePath: string;
   readonly database: Database;
-  close(): void;
+  /** Hosts the system browser may open for sign-in beyond Microsoft's (a custom cloud's authority). */
+  signInHosts(): Promise<readonly string[]>;
+  close(): Promise<void>;
 }
 
 /**
@@ -32,16 +50,62 @@ export interface Composition {
  * shell and the browser host both call this, so both run the same code paths.
  */
 export function composeServices(options: CompositionOptions): Composition {
+  const { logger } = options;
   const databasePath = path.join(options.userDataDir, DATABASE_FILE_NAME);
   const database = openDatabase({ path: databasePath });
   const events = createEventHub();
-  const settings = createSettingsService(
-    createSettingsRepository(database, {
-      onInvalidValue: (key, raw) =>
-        options.logger.warn(`Ignored an invalid stored value for setting ${key}`, raw),
-    }),
+  const settingsRepository = createSettingsRepository(database, {
+    onInvalidValue: (key) => logger.warn(`Ignored an invalid stored value for setting ${key}`),
+  });
+  const settings = createSettingsService(settingsRepository, events);
+
+  // The connection settings show how tokens are kept, and sign-in reads the user's opt-in from
+  // the connection settings: each asks the other lazily, so creation order does not matter.
+  const connection = createConnectionService({
+    settings: settingsRepository,
     events,
-  );
+    policyFile: options.policyFile,
+    tokenStorage: () => accounts.tokenStorage(),
+    ...(options.resolveSystemProxy ? { resolveSystemProxy: options.resolveSystemProxy } : {}),
+    logger,
+  });
+  const accounts = createAccountsService({
+    database,
+    events,
+    runtime: () => connection.runtime(),
+    encryptor: options.encryptor,
+    tokenStorage: {
+      allowWeakProtection: () => connection.effectiveSettings().allowWeakTokenProtection,
+    },
+    cacheFile: path.join(options.userDataDir, TOKEN_CACHE_FILE_NAME),
+    openSignInPage: options.openSignInPage,
+    logger,
+  });
+  const directory: SubscriptionDirectory = {
+    // accounts.list() answers accounts oldest first: the order that decides which account is
+    // used for a subscription two accounts can see.
+    async readyTenants() {
+      const signedIn = await accounts.list();
+      return signedIn.flatMap((account) =>
+        account.tenants
+          .filter((tenant) => tenant.status === 'ready')
+          .map((tenant) => ({
+            accountId: account.accountId,
+            username: account.username,
+            tenantId: tenant.tenantId,
+            tenantName: tenant.displayName,
+          })),
+      );
+    },
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+  };
+  const subscriptions = createSubscriptionsService({
+    database,
+    events,
+    directory,
+    runtime: () => connection.runtime(),
+    logger,
+  });
 
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
@@ -52,14 +116,32 @@ export function composeServices(options: CompositionOptions): Composition {
     }),
     'settings.get': () => settings.read(),
     'settings.setTheme': ({ theme }) => settings.setTheme(theme),
+    'accounts.list': () => accounts.list(),
+    'accounts.signIn': ({ method }) => accounts.startSignIn(method),
+    'accounts.cancelSignIn': ({ signInId }) => ({ cancelled: accounts.cancelSignIn(signInId) }),
+    'accounts.signOut': ({ accountId }) => accounts.signOut(accountId),
+    'tenants.signIn': ({ accountId, tenantId, method }) =>
+      accounts.startTenantSignIn(accountId, tenantId, method),
+    'subscriptions.get': () => subscriptions.snapshot(),
+    'subscriptions.refresh': () => subscriptions.refresh(),
+    'subscriptions.setFilters': ({ changes }) => subscriptions.applyFilters(changes),
+    'connection.get': () => connection.view(),
+    'connection.update': (patch) => connection.update(patch),
   };
 
   return {
     handlers,
-    dispatch: createDispatcher(handlers, options.logger),
+    dispatch: createDispatcher(handlers, logger),
     events,
     databasePath,
     database,
-    close: () => database.close(),
+    async signInHosts() {
+      const runtime = await connection.runtime();
+      return [new URL(runtime.cloud.authorityHost).host];
+    },
+    async close() {
+      await accounts.close();
+      database.close();
+    },
   };
 }

@@ -34,7 +34,10 @@ export const ALLOWED_EXTERNAL_DESTINATIONS: readonly AllowedDestination[] = [
  * exact host match. The normalised string is what callers must open, so that what was checked
  * is exactly what is opened.
  */
-export function toAllowedExternalUrl(url: unknown): string | null {
+export function toAllowedExternalUrl(
+  url: unknown,
+  extraSignInHosts: readonly string[] = [],
+): string | null {
   if (typeof url !== 'string' || url.length > 8192) return null;
   let parsed: URL;
   try {
@@ -44,6 +47,9 @@ export function toAllowedExternalUrl(url: unknown): string | null {
   }
   if (parsed.protocol !== 'https:') return null;
   if (parsed.username !== '' || parsed.password !== '') return null;
+  // A custom cloud's sign-in host (Azure Stack, a private cloud), exactly as its metadata named
+  // it — port included, since such hosts may not listen on 443.
+  if (extraSignInHosts.includes(parsed.host)) return parsed.href;
   if (parsed.port !== '') return null;
   const destination = ALLOWED_EXTERNAL_DESTINATIONS.find((d) => d.host === parsed.hostname);
   if (!destination) return null;
@@ -54,8 +60,11 @@ export function toAllowedExternalUrl(url: unknown): string | null {
   return parsed.href;
 }
 
-export function isAllowedExternalUrl(url: unknown): boolean {
-  return toAllowedExternalUrl(url) !== null;
+export function isAllowedExternalUrl(
+  url: unknown,
+  extraSignInHosts: readonly string[] = [],
+): boolean {
+  return toAllowedExternalUrl(url, extraSignInHosts) !== null;
 }
 
 /** What the shell gives us to reach the system browser (Electron's `shell.openExternal`). */

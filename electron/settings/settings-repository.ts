@@ -1,11 +1,42 @@
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { CloudId, ProxySetting } from '../../shared/domain/connection';
+import type {
+  CloudId as CloudIdValue,
+  ProxySetting as ProxySettingValue,
+} from '../../shared/domain/connection';
 import { ThemeChoice } from '../../shared/domain/theme';
 import type { ThemeChoice as ThemeChoiceValue } from '../../shared/domain/theme';
+import { CloudEndpointsSchema, type CloudEndpoints } from '../azure/clouds';
 
-/** The type of every setting Mooring stores. */
+/** A custom cloud's endpoints as last read from its metadata, so start-up works offline. */
+export interface ResolvedCustomCloud {
+  /** The Resource Manager URL the endpoints were read from. */
+  readonly resourceManagerUrl: string;
+  readonly endpoints: CloudEndpoints;
+  readonly resolvedAt: string;
+}
+
+const ResolvedCustomCloudSchema = z.object({
+  resourceManagerUrl: z.string(),
+  endpoints: CloudEndpointsSchema,
+  resolvedAt: z.string(),
+});
+
+/**
+ * The type of every setting Mooring stores. Connection settings are one key per field (the
+ * user's own values; an administrator's policy file is applied on top when read), so a field
+ * added later never invalidates the others.
+ */
 export interface SettingValues {
   theme: ThemeChoiceValue;
+  'connection.cloud': CloudIdValue;
+  'connection.customResourceManagerUrl': string | null;
+  'connection.clientId': string | null;
+  'connection.proxy': ProxySettingValue;
+  'connection.extraCaFile': string | null;
+  'connection.allowWeakTokenProtection': boolean;
+  'connection.resolvedCustomCloud': ResolvedCustomCloud | null;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -18,6 +49,16 @@ type SettingDefinitions = {
 /** How each setting is checked when read back, and the value used when none is stored. */
 export const settingDefinitions: SettingDefinitions = {
   theme: { schema: ThemeChoice, fallback: 'system' },
+  'connection.cloud': { schema: CloudId, fallback: 'AzureCloud' },
+  'connection.customResourceManagerUrl': { schema: z.string().nullable(), fallback: null },
+  'connection.clientId': { schema: z.string().nullable(), fallback: null },
+  'connection.proxy': { schema: ProxySetting, fallback: { mode: 'system' } },
+  'connection.extraCaFile': { schema: z.string().nullable(), fallback: null },
+  'connection.allowWeakTokenProtection': { schema: z.boolean(), fallback: false },
+  'connection.resolvedCustomCloud': {
+    schema: ResolvedCustomCloudSchema.nullable(),
+    fallback: null,
+  },
 };
 
 export interface SettingsRepository {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, session, shell } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Composition } from '../app/composition';
 import { composeServices } from '../app/composition';
+import { encryptorFromSafeStorage } from '../auth/secret-store';
+import { policyFilePath } from '../connection/policy';
 import { createFileLogger } from '../logging/file-logger';
 import type { FileLogger } from '../logging/file-logger';
 import { consoleLogger } from '../logging/logger';
@@ -72,17 +74,29 @@ export function startMooring(options: StartOptions = {}): Promise<MooringRuntime
   // The only call of shell.openExternal in the app, guarded here as well as by every caller.
   // (Electronegativity flags any non-literal openExternal for review; this one is reviewed and
   // suppressed by exact line in scripts/electronegativity.mjs.)
-  const openExternal: ExternalOpener = async (url) => {
-    if (!isAllowedExternalUrl(url)) throw new Error('Refused to open a URL outside the allowlist');
+  const openInSystemBrowser = async (url: string, extraSignInHosts: readonly string[] = []) => {
+    if (!isAllowedExternalUrl(url, extraSignInHosts)) {
+      throw new Error('Refused to open a URL outside the allowlist');
+    }
     await shell.openExternal(url);
   };
+  const openExternal: ExternalOpener = (url) => openInSystemBrowser(url);
   const hardening: HardeningOptions = { openExternal, logger };
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, hardening));
 
   return app
     .whenReady()
     .then(() =>
-      launch({ platform, logger, logsDir, hardening, getWindow, setWindow, releaseWindow }),
+      launch({
+        platform,
+        logger,
+        logsDir,
+        hardening,
+        openInSystemBrowser,
+        getWindow,
+        setWindow,
+        releaseWindow,
+      }),
     )
     .catch((error: unknown) => {
       failStartup(error, logger);
@@ -102,6 +116,7 @@ interface LaunchContext {
   readonly logger: FileLogger;
   readonly logsDir: string;
   readonly hardening: HardeningOptions;
+  openInSystemBrowser(url: string, extraSignInHosts?: readonly string[]): Promise<void>;
   getWindow(): BrowserWindow | null;
   setWindow(window: BrowserWindow): void;
   releaseWindow(window: BrowserWindow): void;
@@ -122,6 +137,12 @@ function launch(context: LaunchContext): MooringRuntime {
     appVersion: app.getVersion(),
     platform,
     logger,
+    encryptor: encryptorFromSafeStorage(safeStorage, platform),
+    // Sign-in pages: Microsoft's hosts, or the configured custom cloud's sign-in host.
+    openSignInPage: async (url) =>
+      context.openInSystemBrowser(url, await composition.signInHosts()),
+    policyFile: policyFilePath(platform, process.env),
+    resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
   });
 
   const removeHandlers = registerIpcHandlers({
@@ -171,11 +192,22 @@ function launch(context: LaunchContext): MooringRuntime {
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Closing waits for running sign-ins to stop and the database to close, so the first quit is
+  // held until that is done; the second passes.
+  let closed = false;
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    if (closed) return;
+    event.preventDefault();
     stopForwarding();
     removeHandlers();
-    composition.close();
-    logger.info('Mooring stopped');
+    void composition
+      .close()
+      .catch((error: unknown) => logger.error('Mooring did not close cleanly', error))
+      .finally(() => {
+        closed = true;
+        logger.info('Mooring stopped');
+        app.quit();
+      });
   });
 
   return { composition, logger, getWindow };

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connectClient } from './bridge/connect-client';
 import { App } from './shell/App';
 import { BridgeMissing } from './shell/BridgeMissing';
+import { createAzureStores } from './state/azure-stores';
 import { createShellStore } from './state/shell-store';
 
 const container = document.getElementById('root');
@@ -11,6 +12,10 @@ if (!container) throw new Error('index.html has no #root element to render Moori
 const client = connectClient();
 createRoot(container).render(
   <StrictMode>
-    {client ? <App client={client} store={createShellStore(client)} /> : <BridgeMissing />}
+    {client ? (
+      <App client={client} store={createShellStore(client)} azure={createAzureStores(client)} />
+    ) : (
+      <BridgeMissing />
+    )}
   </StrictMode>,
 );

@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import {
+  AccountId,
+  AccountView,
+  DeviceCodePrompt,
+  Guid,
+  SignInMethod,
+  TenantProblem,
+} from '../domain/accounts';
+import { ConnectionSettings, ConnectionView } from '../domain/connection';
+import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
 
 const NoInput = z.object({}).strict();
+const SignInStarted = z.object({ signInId: z.string() });
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -39,8 +50,83 @@ export const contract = {
       input: z.object({ theme: ThemeChoice }).strict(),
       output: AppSettings,
     }),
+    'accounts.list': operation({
+      summary: 'Signed-in accounts, each with its tenants and whether they need sign-in.',
+      input: NoInput,
+      output: z.array(AccountView),
+    }),
+    'accounts.signIn': operation({
+      summary: 'Start adding an account; progress arrives as signIn.* events.',
+      input: z.object({ method: SignInMethod }).strict(),
+      output: SignInStarted,
+    }),
+    'accounts.cancelSignIn': operation({
+      summary: 'Stop a sign-in that is still waiting for the user.',
+      input: z.object({ signInId: z.string().min(1).max(100) }).strict(),
+      output: z.object({ cancelled: z.boolean() }),
+    }),
+    'accounts.signOut': operation({
+      summary: 'Forget one account and its tokens; answers the remaining accounts.',
+      input: z.object({ accountId: AccountId }).strict(),
+      output: z.array(AccountView),
+    }),
+    'tenants.signIn': operation({
+      summary: 'The interactive sign-in one tenant demands (MFA, Conditional Access, consent).',
+      input: z.object({ accountId: AccountId, tenantId: Guid, method: SignInMethod }).strict(),
+      output: SignInStarted,
+    }),
+    'subscriptions.get': operation({
+      summary: 'Subscriptions and filters from the local record (instant, offline too).',
+      input: NoInput,
+      output: SubscriptionsSnapshot,
+    }),
+    'subscriptions.refresh': operation({
+      summary: 'List subscriptions from Azure for every signed-in account and tenant.',
+      input: NoInput,
+      output: SubscriptionsSnapshot,
+    }),
+    'subscriptions.setFilters': operation({
+      summary: 'Select, hide or favourite subscriptions.',
+      input: z.object({ changes: z.array(SubscriptionFilterChange).min(1).max(10_000) }).strict(),
+      output: SubscriptionsSnapshot,
+    }),
+    'connection.get': operation({
+      summary: 'Cloud, client id, proxy, extra CAs and token storage, with what policy locks.',
+      input: NoInput,
+      output: ConnectionView,
+    }),
+    'connection.update': operation({
+      summary: 'Change connection settings; every field is validated, policy-locked ones refused.',
+      input: ConnectionSettings.partial().strict(),
+      output: ConnectionView,
+    }),
   },
   events: {
+    'signIn.deviceCode': event({
+      summary: 'A device-code sign-in needs the user to enter this code at this address.',
+      payload: DeviceCodePrompt,
+    }),
+    'signIn.finished': event({
+      summary: 'A sign-in ended: signed in, cancelled or failed (with the AADSTS code kept).',
+      payload: z.object({
+        signInId: z.string(),
+        outcome: z.enum(['signed-in', 'cancelled', 'failed']),
+        account: AccountView.nullable(),
+        problem: TenantProblem.nullable(),
+      }),
+    }),
+    'accounts.changed': event({
+      summary: 'Accounts or tenant statuses changed.',
+      payload: z.array(AccountView),
+    }),
+    'subscriptions.changed': event({
+      summary: 'Subscriptions or filters changed.',
+      payload: SubscriptionsSnapshot,
+    }),
+    'connection.changed': event({
+      summary: 'Connection settings changed.',
+      payload: ConnectionView,
+    }),
     'settings.changed': event({
       summary: 'The settings changed (in this window or another).',
       payload: AppSettings,

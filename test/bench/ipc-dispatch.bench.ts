@@ -8,8 +8,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { composeServices } from '../../electron/app/composition';
 import { createSettingsRepository } from '../../electron/settings/settings-repository';
+import { testCompositionOptions } from '../support/compose';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-bench-'));
 
 async function measure(label: string, runs: number, body: (i: number) => unknown) {
@@ -23,13 +23,7 @@ async function measure(label: string, runs: number, body: (i: number) => unknown
 
 try {
   const openStarted = performance.now();
-  const services = composeServices({
-    userDataDir: dir,
-    appName: 'Mooring',
-    appVersion: 'bench',
-    platform: process.platform,
-    logger: silent,
-  });
+  const services = composeServices(testCompositionOptions(dir));
   console.log(`open + migrate a new database: ${(performance.now() - openStarted).toFixed(1)} ms`);
 
   const context = { transport: 'test' } as const;
@@ -56,7 +50,7 @@ try {
   console.log(
     `memory: rss ${(rss / 2 ** 20).toFixed(1)} MiB, heap ${(heapUsed / 2 ** 20).toFixed(1)} MiB`,
   );
-  services.close();
+  await services.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { composeServices } from '../../electron/app/composition';
+import type { SecretEncryptor } from '../../electron/auth/secret-store';
 import type { Logger } from '../../electron/logging/logger';
 import { consoleLogger } from '../../electron/logging/logger';
 import { bundleStandIn } from './bundle-stand-in';
@@ -13,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-securit
 import { injectBridgeScript } from './index-html';
 import { attachIpcSocket } from './ipc-socket';
 import { lookUpStaticFile, mimeTypeFor } from './static-files';
+import { memoryOnlyEncryptor, openInSystemBrowser } from './system-stand-ins';
 import { BRIDGE_SCRIPT_PATH, SECRET_FRAGMENT_KEY } from './wire';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -30,6 +32,18 @@ export interface BrowserHostOptions {
   readonly appName?: string;
   readonly appVersion?: string;
   readonly logger?: Logger;
+  /**
+   * Opens a sign-in page, as Electron's shell.openExternal does in the app. Default: the
+   * operating system's browser, with the address also printed. Tests script the sign-in instead.
+   */
+  readonly openSignInPage?: (url: string) => Promise<void>;
+  /** Protects the sign-in cache. Default: nothing can encrypt, so tokens stay in memory. */
+  readonly encryptor?: SecretEncryptor;
+  /**
+   * A custom cloud to point Mooring at on start (the local Azure emulator), set through the
+   * contract exactly as a user would in Settings.
+   */
+  readonly azure?: { readonly resourceManagerUrl: string; readonly caFile: string };
 }
 
 export interface BrowserHost {
@@ -85,7 +99,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     appVersion: options.appVersion ?? identity.version,
     platform: process.platform,
     logger,
+    encryptor: options.encryptor ?? memoryOnlyEncryptor,
+    openSignInPage: options.openSignInPage ?? openInSystemBrowser(logger),
+    // The browser host is a developer tool: no machine policy applies to it.
+    policyFile: null,
   });
+  if (options.azure) {
+    const pointed = await services.dispatch(
+      'connection.update',
+      {
+        cloud: 'Custom',
+        customResourceManagerUrl: options.azure.resourceManagerUrl,
+        extraCaFile: options.azure.caFile,
+        proxy: { mode: 'none' },
+      },
+      { transport: 'browser-host' },
+    );
+    if (!pointed.ok) {
+      await services.close();
+      throw new Error(
+        `Could not point Mooring at ${options.azure.resourceManagerUrl}: ${pointed.error.message}`,
+      );
+    }
+  }
 
   const secret = randomBytes(32).toString('base64url');
   let origin = '';
@@ -155,7 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   try {
     port = await listen(server, options.port ?? 0);
   } catch (error) {
-    services.close();
+    await services.close();
     throw error;
   }
   origin = `http://${LOOPBACK}:${port}`;
@@ -180,7 +216,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        services.close();
+        await services.close();
       })();
       return closing;
     },

@@ -2,11 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../electron/app/errors';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import type { HandlerMap } from '../../electron/ipc/handlers';
+import { operationNames } from '../../shared/ipc/contract';
 
 const context = { transport: 'test' } as const;
 
+// Operations these tests do not call answer loudly if they ever are.
+const unused = Object.fromEntries(
+  operationNames.map((name) => [
+    name,
+    () => {
+      throw new Error(`${name} is not used in this test`);
+    },
+  ]),
+) as unknown as HandlerMap; // built from the same name list the type is mapped over
+
 function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
   return {
+    ...unused,
     'app.getInfo': () => ({
       name: 'Mooring',
       version: '1.2.3',

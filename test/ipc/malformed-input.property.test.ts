@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../electron/app/composition';
 import type { Composition } from '../../electron/app/composition';
 import { contract, operationNames } from '../../shared/ipc/contract';
+import { testCompositionOptions } from '../support/compose';
 
 /**
  * Thousands of malformed calls to every operation: each must come back as a typed
@@ -13,21 +14,14 @@ import { contract, operationNames } from '../../shared/ipc/contract';
  */
 let dir: string;
 let services: Composition;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-fuzz-'));
-  services = composeServices({
-    userDataDir: dir,
-    appName: 'Mooring',
-    appVersion: '0.0.0-test',
-    platform: 'linux',
-    logger: silent,
-  });
+  services = composeServices(testCompositionOptions(dir));
   await services.dispatch('settings.setTheme', { theme: 'dark' }, { transport: 'test' });
 });
-afterAll(() => {
-  services.close();
+afterAll(async () => {
+  await services.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

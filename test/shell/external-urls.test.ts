@@ -63,6 +63,27 @@ describe('isAllowedExternalUrl', () => {
   });
 });
 
+describe("a custom cloud's sign-in host", () => {
+  const hosts = ['login.stack.contoso.local', '127.0.0.1:8443'];
+
+  it('is allowed exactly as configured, port included', () => {
+    expect(isAllowedExternalUrl('https://login.stack.contoso.local/tenant/oauth2', hosts)).toBe(
+      true,
+    );
+    expect(isAllowedExternalUrl('https://127.0.0.1:8443/tenant/oauth2/v2.0/authorize', hosts)).toBe(
+      true,
+    );
+  });
+
+  it('does not widen the rules for anything else', () => {
+    expect(isAllowedExternalUrl('http://login.stack.contoso.local/', hosts)).toBe(false);
+    expect(isAllowedExternalUrl('https://127.0.0.1:9999/', hosts)).toBe(false);
+    expect(isAllowedExternalUrl('https://evil.stack.contoso.local/', hosts)).toBe(false);
+    expect(isAllowedExternalUrl('https://user@login.stack.contoso.local/', hosts)).toBe(false);
+    expect(isAllowedExternalUrl('https://login.stack.contoso.local/')).toBe(false);
+  });
+});
+
 describe('openExternalIfAllowed', () => {
   it('hands allowlisted URLs to the opener and nothing else', () => {
     const open = vi.fn(() => Promise.resolve());

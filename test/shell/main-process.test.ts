@@ -36,13 +36,13 @@ beforeEach(() => {
   standIn.recorder.paths = { userData, appPath };
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
   // What the app does on quit: close the database so the folder can go.
-  standIn.app.emit('will-quit');
-  runtimes
-    .splice(0)
-    .forEach((runtime) => runtime.composition.database.open && runtime.composition.close());
+  standIn.app.emit('will-quit', { preventDefault: () => {} });
+  for (const runtime of runtimes.splice(0)) {
+    if (runtime.composition.database.open) await runtime.composition.close();
+  }
   fs.rmSync(base, { recursive: true, force: true });
 });
 
@@ -382,9 +382,15 @@ describe('lifecycle', () => {
 
   it('closes the database and removes the IPC handlers on quit', async () => {
     const runtime = await start();
-    standIn.app.emit('will-quit');
-    expect(runtime.composition.database.open).toBe(false);
+    const event = { preventDefault: vi.fn() };
+    standIn.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
     expect(standIn.recorder.ipcHandlers.size).toBe(0);
+    await vi.waitFor(() => expect(runtime.composition.database.open).toBe(false));
+    expect(standIn.recorder.quitCalls).toBe(1);
+    const second = { preventDefault: vi.fn() };
+    standIn.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
   });
 });
 

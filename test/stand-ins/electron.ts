@@ -84,6 +84,10 @@ export class StandInSession {
   setDevicePermissionHandler(handler: ((...args: unknown[]) => boolean) | null): void {
     this.devicePermissionHandler = handler;
   }
+  /** Like a machine with no proxy configured. */
+  resolveProxy(_url: string): Promise<string> {
+    return Promise.resolve('DIRECT');
+  }
 }
 
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
@@ -257,6 +261,18 @@ export function becomeReady(): void {
   recorder.markReady();
   app.emit('ready');
 }
+
+/** A machine without an OS key store: Mooring must keep tokens in memory. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (): Buffer => {
+    throw new Error('Encryption is not available.');
+  },
+  decryptString: (): string => {
+    throw new Error('Encryption is not available.');
+  },
+  getSelectedStorageBackend: () => 'basic_text',
+};
 
 export const session = {
   defaultSession: new StandInSession(),

@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import type { IpcError } from '../../../shared/ipc/result';
 
 interface CallErrorProps {
@@ -12,22 +13,37 @@ interface CallErrorProps {
   readonly title: string;
   readonly error: IpcError;
   readonly onRetry?: () => void;
+  /** Shown as a close button when the error can be put away without retrying. */
+  readonly onDismiss?: () => void;
   readonly testId?: string;
 }
 
 /** A failed contract call: what failed, the main process's own message, and a retry if useful. */
-export function CallError({ title, error, onRetry, testId }: CallErrorProps) {
+export function CallError({ title, error, onRetry, onDismiss, testId }: CallErrorProps) {
   return (
     <MessageBar intent="error" layout="multiline" data-testid={testId}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {error.message}
       </MessageBarBody>
-      {onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={onRetry}>
-            Try again
-          </Button>
+      {(onRetry || onDismiss) && (
+        <MessageBarActions
+          containerAction={
+            onDismiss && (
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss"
+                icon={<DismissRegular />}
+                onClick={onDismiss}
+              />
+            )
+          }
+        >
+          {onRetry && (
+            <Button size="small" onClick={onRetry}>
+              Try again
+            </Button>
+          )}
         </MessageBarActions>
       )}
     </MessageBar>

@@ -2,11 +2,14 @@ import { useEffect } from 'react';
 import type { MooringClient } from '../../../shared/ipc/client';
 import { selectThemeChoice } from '../state/shell-store';
 import type { ShellStore } from '../state/shell-store';
+import { AzureStoresProvider } from '../state/azure-stores';
+import type { AzureStores } from '../state/azure-stores';
 import { ShellStoreProvider, useShell } from '../state/shell-store-context';
 import { AppearanceRoot } from '../theme/AppearanceRoot';
 import { resolveAppearance } from '../theme/appearance';
 import { useSystemAppearance } from '../theme/use-system-appearance';
 import { ShellLayout } from './ShellLayout';
+import { useAzureData } from './use-azure-data';
 
 /** Loads what the shell shows and keeps the view cache in step with pushed events. */
 function useShellData(client: MooringClient, store: ShellStore) {
@@ -33,11 +36,20 @@ function ThemedShell() {
   );
 }
 
-export function App({ client, store }: { client: MooringClient; store: ShellStore }) {
+interface AppProps {
+  readonly client: MooringClient;
+  readonly store: ShellStore;
+  readonly azure: AzureStores;
+}
+
+export function App({ client, store, azure }: AppProps) {
   useShellData(client, store);
+  useAzureData(client, azure);
   return (
     <ShellStoreProvider store={store}>
-      <ThemedShell />
+      <AzureStoresProvider stores={azure}>
+        <ThemedShell />
+      </AzureStoresProvider>
     </ShellStoreProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { VehicleShip24Regular } from '@fluentui/react-icons';
+import { HeaderActions } from './HeaderActions';
 
 const useStyles = makeStyles({
   root: {
@@ -15,13 +16,19 @@ const useStyles = makeStyles({
   name: { color: 'inherit' },
   tagline: {
     color: 'inherit',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
+    // Below this width the header's scope and account buttons need the room more.
+    '@media (max-width: 1100px)': { display: 'none' },
     opacity: 0.85,
     paddingLeft: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThin} solid currentColor`,
   },
 });
 
-/** The top bar: the product's name and what it is for. */
+/** The top bar: the product's name and what it is for, then search, scope and accounts. */
 export function AppHeader() {
   const styles = useStyles();
   return (
@@ -33,6 +40,7 @@ export function AppHeader() {
         Mooring
       </Subtitle2>
       <Caption1 className={styles.tagline}>Kubernetes computes for Azure Machine Learning</Caption1>
+      <HeaderActions />
     </header>
   );
 }

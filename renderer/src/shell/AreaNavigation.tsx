@@ -7,6 +7,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
+  PersonAccounts20Filled,
+  PersonAccounts20Regular,
   History20Filled,
   History20Regular,
   PlugConnected20Filled,
@@ -26,10 +28,13 @@ const AREA_ICONS: Record<AreaId, ReturnType<typeof bundleIcon>> = {
   inventory: bundleIcon(ServerMultiple20Filled, ServerMultiple20Regular),
   attach: bundleIcon(PlugConnected20Filled, PlugConnected20Regular),
   activity: bundleIcon(History20Filled, History20Regular),
+  accounts: bundleIcon(PersonAccounts20Filled, PersonAccounts20Regular),
   settings: bundleIcon(Settings20Filled, Settings20Regular),
 };
 
 const WORK_AREAS: readonly AreaId[] = ['inventory', 'attach', 'activity'];
+// Accounts and Settings are about the app rather than the work, so they sit at the bottom.
+const APP_AREAS: readonly AreaId[] = ['settings', 'accounts'];
 
 const useStyles = makeStyles({
   drawer: {
@@ -77,7 +82,9 @@ export function AreaNavigation() {
         ))}
       </NavDrawerBody>
       <NavDrawerFooter className={styles.footer}>
-        <AreaItem area="settings" />
+        {APP_AREAS.map((id) => (
+          <AreaItem key={id} area={id} />
+        ))}
       </NavDrawerFooter>
     </NavDrawer>
   );

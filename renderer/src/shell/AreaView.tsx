@@ -1,3 +1,4 @@
+import { AccountsPage } from '../accounts/AccountsPage';
 import { ActivityPage } from '../pages/ActivityPage';
 import { AttachPage } from '../pages/AttachPage';
 import { InventoryPage } from '../pages/InventoryPage';
@@ -18,6 +19,8 @@ export function AreaView() {
       return <AttachPage focusHeading={focusHeading} />;
     case 'activity':
       return <ActivityPage focusHeading={focusHeading} />;
+    case 'accounts':
+      return <AccountsPage focusHeading={focusHeading} />;
     case 'settings':
       return <SettingsPage focusHeading={focusHeading} />;
   }

@@ -2,6 +2,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { AppHeader } from './AppHeader';
 import { AreaNavigation } from './AreaNavigation';
 import { AreaView } from './AreaView';
+import { Overlays } from './Overlays';
 import { RenderErrorBoundary } from './RenderErrorBoundary';
 import { StatusBar } from './StatusBar';
 
@@ -38,6 +39,7 @@ export function ShellLayout() {
       <div className={styles.footer}>
         <StatusBar />
       </div>
+      <Overlays />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { ThemeChoice } from '../../../shared/domain/theme';
 import { colorSchemeFor, fluentThemeFor } from './appearance';
 import type { Appearance } from './appearance';
@@ -9,13 +9,13 @@ const useDocumentStyles = makeStaticStyles({
   'html, body, #root': { height: '100%', margin: 0 },
 });
 
-const useStyles = makeStyles({
-  root: {
-    height: '100%',
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-});
+// Inline rather than a class: Fluent copies the provider's className onto every portal (dialogs,
+// drawers, toasts), and a full-height background there would cover the whole window.
+const ROOT_STYLE: CSSProperties = {
+  height: '100%',
+  backgroundColor: tokens.colorNeutralBackground2,
+  color: tokens.colorNeutralForeground1,
+};
 
 interface AppearanceRootProps {
   readonly appearance: Appearance;
@@ -30,7 +30,6 @@ interface AppearanceRootProps {
  */
 export function AppearanceRoot({ appearance, choice, children }: AppearanceRootProps) {
   useDocumentStyles();
-  const styles = useStyles();
 
   // Scrollbars and native controls follow the theme too.
   useEffect(() => {
@@ -40,7 +39,7 @@ export function AppearanceRoot({ appearance, choice, children }: AppearanceRootP
   return (
     <FluentProvider
       theme={fluentThemeFor(appearance)}
-      className={styles.root}
+      style={ROOT_STYLE}
       data-testid="app-root"
       data-theme={appearance}
       data-theme-choice={choice}

@@ -1,0 +1,277 @@
+import { isDeepStrictEqual } from 'node:util';
+import {
+  type ConnectionSettings,
+  type ConnectionField,
+  type ConnectionView,
+  type TokenStorageStatus,
+} from '../../shared/domain/connection';
+import { AppError } from '../app/errors';
+import { knownClouds, type CloudEndpoints } from '../azure/clouds';
+import type { EventHub } from '../ipc/handlers';
+import type { Logger } from '../logging/logger';
+import { loadCaFile } from '../network/ca-certificates';
+import { NetworkProblem } from '../network/network-errors';
+import { environmentProxyResolver, describeProxy, checkProxyUrl } from '../network/proxy-route';
+import {
+  createNetworkTransport,
+  type NetworkTransport,
+  type SystemProxyResolver,
+} from '../network/transport';
+import type { SettingsRepository } from '../settings/settings-repository';
+import { createConnectionRuntime } from './build-runtime';
+import { resolveCustomCloud } from './custom-cloud';
+import { createConnectionStore } from './connection-store';
+import { checkPatch, FIELD_LABELS, invalidField } from './field-rules';
+import { loadPolicy, lockedFields, type PolicyState } from './policy';
+import { DEFAULT_CLIENT_ID, type ConnectionRuntime } from './runtime';
+
+export interface ConnectionServiceOptions {
+  readonly settings: SettingsRepository;
+  readonly events: EventHub;
+  /** The administrator's policy file (see `policyFilePath`), or null for none. Read once, at creation. */
+  readonly policyFile: string | null;
+  /** How the token cache is kept; owned by the sign-in service, shown with the connection settings. */
+  readonly tokenStorage: () => TokenStorageStatus;
+  /**
+   * The operating system's proxy for a URL, in PAC form (`PROXY host:port; DIRECT`); in the app,
+   * Electron's `session.resolveProxy`. Default: the HTTPS_PROXY / NO_PROXY environment variables.
+   */
+  readonly resolveSystemProxy?: SystemProxyResolver;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** Limits for metadata reads and proxy tunnels; the defaults suit real networks. */
+  readonly metadataTimeoutMs?: number;
+  readonly proxyConnectTimeoutMs?: number;
+}
+
+export interface ConnectionService {
+  /** The settings in force (policy over user), what is locked, and the resolved endpoints. */
+  view(): Promise<ConnectionView>;
+  /**
+   * Validates and saves the fields given (a custom cloud is resolved through the proxy and CAs
+   * being saved), then rebuilds the runtime and emits `connection.changed`.
+   */
+  update(patch: Partial<ConnectionSettings>): Promise<ConnectionView>;
+  /** The runtime for the settings in force; cached until the next update. */
+  runtime(): Promise<ConnectionRuntime>;
+  /** The settings in force right now (policy values over the user's). */
+  effectiveSettings(): ConnectionSettings;
+}
+
+export function createConnectionService(options: ConnectionServiceOptions): ConnectionService {
+  const { settings, events, logger } = options;
+  const policy: PolicyState = loadPolicy(options.policyFile);
+  const resolveSystemProxy = options.resolveSystemProxy ?? environmentProxyResolver();
+  const now = options.now ?? (() => new Date());
+  if (policy.problem) logger.error(policy.problem);
+  else if (policy.file && Object.keys(policy.values).length > 0) {
+    logger.info(`Connection settings locked by policy ${policy.file}`, lockedFields(policy));
+  }
+
+  const store = createConnectionStore(settings);
+  const userSettings = store.read;
+  const effectiveSettings = (): ConnectionSettings => ({ ...userSettings(), ...policy.values });
+
+  /** Where a value comes from, for messages that tell the user whom to ask. */
+  const sourceOf = (field: ConnectionField) =>
+    field in policy.values ? `the policy file ${policy.file}` : 'Settings';
+
+  /** A broken policy locks everything: changes are refused like any locked field, connections as unavailable. */
+  const refusePolicyProblem = (code: 'invalid-input' | 'unavailable') => {
+    if (policy.problem) throw new AppError(code, policy.problem);
+  };
+
+  const transportFor = (current: ConnectionSettings): NetworkTransport => {
+    const extraCaPems = extraCertificates(current.extraCaFile);
+    try {
+      return createNetworkTransport({
+        proxy: current.proxy,
+        extraCaPems,
+        resolveSystemProxy,
+        ...(options.proxyConnectTimeoutMs
+          ? { proxyConnectTimeoutMs: options.proxyConnectTimeoutMs }
+          : {}),
+      });
+    } catch (error) {
+      if (error instanceof NetworkProblem) throw new AppError('unavailable', error.message);
+      throw error;
+    }
+  };
+
+  const extraCertificates = (file: string | null): string[] => {
+    if (file === null) return [];
+    const loaded = loadCaFile(file);
+    if ('problem' in loaded) {
+      throw new AppError(
+        'unavailable',
+        `The extra CA certificates file set in ${sourceOf('extraCaFile')} cannot be used: ${loaded.problem}; correct it there before connecting.`,
+        { field: 'extraCaFile' },
+      );
+    }
+    return loaded.pems;
+  };
+
+  const cachedCustomCloud = store.customCloud;
+
+  const resolveAndCache = async (url: string, transport: NetworkTransport) => {
+    const endpoints = await resolveCustomCloud(url, transport, options.metadataTimeoutMs);
+    store.saveCustomCloud(url, endpoints, now());
+    logger.info(`Custom cloud resolved from ${url}`, {
+      authorityHost: endpoints.authorityHost,
+      armScope: endpoints.armScope,
+    });
+    return endpoints;
+  };
+
+  const cloudFor = async (
+    current: ConnectionSettings,
+    transport: NetworkTransport,
+  ): Promise<CloudEndpoints> => {
+    if (current.cloud !== 'Custom') return knownClouds[current.cloud];
+    const url = current.customResourceManagerUrl;
+    if (url === null) {
+      throw new AppError(
+        'invalid-input',
+        `The cloud is set to Custom in ${sourceOf('cloud')} but no Resource Manager URL is set; enter the custom cloud's Resource Manager URL there.`,
+        { field: 'customResourceManagerUrl' },
+      );
+    }
+    return cachedCustomCloud(url) ?? resolveAndCache(url, transport);
+  };
+
+  const buildRuntime = async (): Promise<ConnectionRuntime> => {
+    refusePolicyProblem('unavailable');
+    const current = effectiveSettings();
+    const transport = transportFor(current);
+    const cloud = await cloudFor(current, transport);
+    logger.info('Connection runtime built', {
+      cloud: cloud.id,
+      resourceManager: cloud.resourceManager,
+      proxy: proxyForLog(current),
+      extraCaFile: current.extraCaFile,
+    });
+    return createConnectionRuntime({
+      cloud,
+      clientId: current.clientId ?? DEFAULT_CLIENT_ID,
+      transport,
+    });
+  };
+
+  // One build at a time; a failed build is forgotten so the next call retries (the network may be back).
+  let runtimePromise: Promise<ConnectionRuntime> | undefined;
+  const runtime = () => {
+    if (!runtimePromise) {
+      const building = buildRuntime();
+      runtimePromise = building;
+      building.catch(() => {
+        if (runtimePromise === building) runtimePromise = undefined;
+      });
+    }
+    return runtimePromise;
+  };
+
+  const view = async (): Promise<ConnectionView> => {
+    const current = effectiveSettings();
+    return {
+      settings: current,
+      lockedByPolicy: lockedFields(policy),
+      policyFile: policy.file,
+      policyProblem: policy.problem,
+      resolved: resolvedEndpoints(current),
+      tokenStorage: options.tokenStorage(),
+    };
+  };
+
+  /** What the view shows as in force; a custom cloud not yet resolved shows its URL and no sign-in host. */
+  const resolvedEndpoints = (current: ConnectionSettings): ConnectionView['resolved'] => {
+    const clientId = current.clientId ?? DEFAULT_CLIENT_ID;
+    if (current.cloud !== 'Custom') {
+      const cloud = knownClouds[current.cloud];
+      return {
+        resourceManager: cloud.resourceManager,
+        authorityHost: cloud.authorityHost,
+        clientId,
+      };
+    }
+    const url = current.customResourceManagerUrl ?? '';
+    const cloud = cachedCustomCloud(url);
+    return {
+      resourceManager: cloud?.resourceManager ?? url,
+      authorityHost: cloud?.authorityHost ?? '',
+      clientId,
+    };
+  };
+
+  const applyUpdate = async (patch: Partial<ConnectionSettings>): Promise<ConnectionView> => {
+    refusePolicyProblem('invalid-input');
+    const changes = checkPatch(patch);
+    refuseLockedChanges(changes);
+
+    // Policy fields sent back unchanged are not stored: the user's own value stays underneath.
+    const own = withoutLockedFields(changes);
+    const before = userSettings();
+    const nextEffective: ConnectionSettings = { ...before, ...own, ...policy.values };
+    if (nextEffective.cloud === 'Custom') {
+      const url = nextEffective.customResourceManagerUrl;
+      if (url === null) {
+        throw invalidField(
+          'customResourceManagerUrl',
+          'Custom cloud Resource Manager URL is required for a custom cloud; enter the URL whose /metadata/endpoints describes it.',
+        );
+      }
+      // Choosing the cloud is when its metadata is read, through the proxy and CAs being saved,
+      // so a wrong URL is reported here rather than at the next sign-in.
+      const choosing = 'cloud' in own || 'customResourceManagerUrl' in own;
+      const chosenBefore = before.cloud === 'Custom' && before.customResourceManagerUrl === url;
+      if (choosing && (!chosenBefore || !cachedCustomCloud(url))) {
+        await resolveAndCache(url, transportFor(nextEffective));
+      }
+    }
+
+    store.save(own);
+    runtimePromise = undefined;
+    logger.info('Connection settings changed', {
+      fields: Object.keys(changes),
+      proxy: proxyForLog(nextEffective),
+    });
+    const result = await view();
+    events.emit('connection.changed', result);
+    return result;
+  };
+
+  /** A field the policy sets may be sent back unchanged (a form saves every field), never changed. */
+  const refuseLockedChanges = (changes: Partial<ConnectionSettings>) => {
+    const refused = (Object.keys(changes) as ConnectionField[]).filter(
+      (field) => field in policy.values && !isDeepStrictEqual(changes[field], policy.values[field]),
+    );
+    if (refused.length > 0) {
+      throw new AppError(
+        'invalid-input',
+        `${refused.map((field) => FIELD_LABELS[field]).join(', ')} ${refused.length === 1 ? 'is' : 'are'} set by your administrator in the policy file ${policy.file} and cannot be changed here; ask your administrator to change it.`,
+        { fields: refused },
+      );
+    }
+  };
+
+  const withoutLockedFields = (changes: Partial<ConnectionSettings>) =>
+    Object.fromEntries(
+      Object.entries(changes).filter(([field]) => !(field in policy.values)),
+    ) as Partial<ConnectionSettings>;
+
+  // Updates run one after another: each validates against what the previous one saved.
+  let updates: Promise<unknown> = Promise.resolve();
+  const update = (patch: Partial<ConnectionSettings>): Promise<ConnectionView> => {
+    const next = updates.then(() => applyUpdate(patch));
+    updates = next.catch(() => undefined);
+    return next;
+  };
+
+  return { view, update, runtime, effectiveSettings };
+}
+
+/** The proxy as it may appear in a log: mode and host only, never credentials. */
+function proxyForLog(current: ConnectionSettings): string {
+  if (current.proxy.mode !== 'manual') return current.proxy.mode;
+  const checked = checkProxyUrl(current.proxy.url);
+  return 'url' in checked ? `manual ${describeProxy(checked.url)}` : 'manual (invalid URL)';
+}

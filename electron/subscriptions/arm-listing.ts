@@ -1,0 +1,74 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { Subscription } from '@azure/arm-resources-subscriptions';
+import type { ConnectionRuntime } from '../connection/runtime';
+
+/** A subscription as one listing reported it. */
+export interface ListedSubscription {
+  /** Lower-case GUID. */
+  readonly subscriptionId: string;
+  readonly displayName: string;
+  readonly state: string;
+  /** Lower-case GUID of the subscription's home tenant. */
+  readonly tenantId: string;
+}
+
+export type ArmClientOptions = ReturnType<ConnectionRuntime['armClientOptions']>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The fields Mooring keeps, or undefined for an entry ARM sent without a usable id or tenant. */
+export function toListedSubscription(subscription: Subscription): ListedSubscription | undefined {
+  const subscriptionId = subscription.subscriptionId?.toLowerCase();
+  const tenantId = subscription.tenantId?.toLowerCase();
+  if (!subscriptionId || !GUID.test(subscriptionId) || !tenantId || !GUID.test(tenantId)) {
+    return undefined;
+  }
+  return {
+    subscriptionId,
+    displayName: subscription.displayName ?? subscriptionId,
+    state: subscription.state ?? 'Unknown',
+    tenantId,
+  };
+}
+
+/**
+ * Keeps the subscriptions whose home tenant is the one listed. A token for one tenant can list
+ * subscriptions homed elsewhere (Azure Lighthouse, older api-versions); those are listed again,
+ * with the right token, under their own tenant, and every later call for them must use that one.
+ */
+export function homedIn(
+  tenantId: string,
+  subscriptions: readonly ListedSubscription[],
+): ListedSubscription[] {
+  const tenant = tenantId.toLowerCase();
+  return subscriptions.filter((subscription) => subscription.tenantId === tenant);
+}
+
+/**
+ * Lists every subscription one (account, tenant) can see, following `nextLink` page after page
+ * (pages of one tenant come one after another). The SDK's retry policy handles 429 (honouring
+ * Retry-After) and transient 5xx before an error reaches the caller.
+ */
+export async function listTenantSubscriptions(request: {
+  readonly credential: TokenCredential;
+  readonly clientOptions: ArmClientOptions;
+  readonly tenantId: string;
+  readonly abortSignal?: AbortSignal;
+}): Promise<ListedSubscription[]> {
+  // The generated client takes request URLs from `$host` and the token scope from `endpoint`:
+  // both must name the configured cloud's ARM.
+  const client = new SubscriptionClient(request.credential, {
+    ...request.clientOptions,
+    $host: request.clientOptions.endpoint,
+  });
+  const listed: ListedSubscription[] = [];
+  const pages = client.subscriptions.list(
+    request.abortSignal ? { abortSignal: request.abortSignal } : {},
+  );
+  for await (const subscription of pages) {
+    const kept = toListedSubscription(subscription);
+    if (kept) listed.push(kept);
+  }
+  return homedIn(request.tenantId, listed);
+}

@@ -1,0 +1,261 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  ListingProblem,
+  SubscriptionFilterChange,
+  SubscriptionView,
+  SubscriptionsSnapshot,
+} from '../../shared/domain/subscriptions';
+import { AppError } from '../app/errors';
+import { resolveSightings } from './sightings';
+import type { Sighting, TenantListing } from './sightings';
+
+export type { TenantListing } from './sightings';
+
+interface SubscriptionRow {
+  subscription_id: string;
+  display_name: string;
+  state: string;
+  tenant_id: string;
+  tenant_name: string;
+  account_id: string;
+  account_username: string;
+  also_seen_by_json: string;
+  selected: number;
+  hidden: number;
+  favourite: number;
+  last_seen_at: string;
+}
+
+interface SightingRow {
+  subscription_id: string;
+  account_id: string;
+  account_username: string;
+  tenant_id: string;
+  seen_at: string;
+}
+
+interface ProblemRow {
+  account_id: string;
+  tenant_id: string;
+  tenant_name: string;
+  code: string;
+  message: string;
+}
+
+const toView = (row: SubscriptionRow): SubscriptionView => ({
+  subscriptionId: row.subscription_id,
+  displayName: row.display_name,
+  state: row.state,
+  tenantId: row.tenant_id,
+  tenantName: row.tenant_name,
+  accountId: row.account_id,
+  accountUsername: row.account_username,
+  alsoSeenBy: JSON.parse(row.also_seen_by_json) as string[],
+  selected: row.selected === 1,
+  hidden: row.hidden === 1,
+  favourite: row.favourite === 1,
+  lastSeenAt: row.last_seen_at,
+});
+
+const flag = (value: boolean | undefined): number | null =>
+  value === undefined ? null : value ? 1 : 0;
+
+/**
+ * The local record of subscriptions (tables of migration 3): what the signed-in accounts saw at
+ * the last refresh, and the user's filters. Every write is one transaction.
+ */
+export interface SubscriptionsStore {
+  /** The subscriptions some ready account sees, favourites first, then by tenant and name. */
+  snapshot(): SubscriptionsSnapshot;
+  /**
+   * Records a refresh. A tenant that listed replaces what it saw before; a tenant that failed
+   * keeps what it saw last time (a passing outage never hides subscriptions); a pair no longer
+   * ready (signed out, or needing sign-in) no longer counts. Subscriptions no account sees any
+   * more are marked gone, never deleted, so their filters are there when they come back.
+   * `accountOrder` lists account ids oldest sign-in first: the first one seeing a subscription
+   * is the account Mooring uses for it.
+   */
+  recordRefresh(
+    listings: readonly TenantListing[],
+    accountOrder: readonly string[],
+    at: string,
+  ): void;
+  /** Applies filter changes, refusing the whole batch when one names a subscription not in the list. */
+  applyFilters(changes: readonly SubscriptionFilterChange[], at: string): void;
+}
+
+export function createSubscriptionsStore(db: Database): SubscriptionsStore {
+  const statements = {
+    visible: db.prepare<[], SubscriptionRow>(`
+      SELECT subscription_id, display_name, state, tenant_id, tenant_name, account_id,
+             account_username, also_seen_by_json, selected, hidden, favourite, last_seen_at
+        FROM subscriptions
+       WHERE gone_at IS NULL
+       ORDER BY favourite DESC, tenant_name COLLATE NOCASE, display_name COLLATE NOCASE,
+                subscription_id`),
+    problems: db.prepare<[], ProblemRow>(`
+      SELECT account_id, tenant_id, tenant_name, code, message
+        FROM subscription_listing_problems
+       ORDER BY tenant_name COLLATE NOCASE, account_id`),
+    refreshedAt: db.prepare<[], { refreshed_at: string }>(
+      'SELECT refreshed_at FROM subscription_refreshes WHERE id = 1',
+    ),
+    sightings: db.prepare<[], SightingRow>(
+      'SELECT subscription_id, account_id, account_username, tenant_id, seen_at FROM subscription_sightings',
+    ),
+    forgetSightings: db.prepare('DELETE FROM subscription_sightings'),
+    addSighting: db.prepare(`
+      INSERT INTO subscription_sightings (subscription_id, account_id, account_username, tenant_id, seen_at)
+      VALUES (@subscriptionId, @accountId, @username, @tenantId, @seenAt)`),
+    // A new subscription is selected unless the user already chose subscriptions in its tenant:
+    // then they curated that tenant, and a newcomer waits for them to pick it.
+    upsertListed: db.prepare(`
+      INSERT INTO subscriptions (subscription_id, display_name, state, tenant_id, tenant_name,
+                                 account_id, account_username, also_seen_by_json, selected,
+                                 first_seen_at, last_seen_at, gone_at)
+      VALUES (@subscriptionId, @displayName, @state, @tenantId, @tenantName, @accountId, @username,
+              @alsoSeenBy,
+              NOT EXISTS (SELECT 1 FROM subscription_tenant_choices WHERE tenant_id = @tenantId),
+              @at, @at, NULL)
+      ON CONFLICT (subscription_id) DO UPDATE SET
+        display_name = excluded.display_name, state = excluded.state,
+        tenant_id = excluded.tenant_id, tenant_name = excluded.tenant_name,
+        account_id = excluded.account_id, account_username = excluded.account_username,
+        also_seen_by_json = excluded.also_seen_by_json,
+        last_seen_at = excluded.last_seen_at, gone_at = NULL`),
+    updateKept: db.prepare(`
+      UPDATE subscriptions
+         SET account_id = @accountId, account_username = @username, also_seen_by_json = @alsoSeenBy,
+             gone_at = NULL
+       WHERE subscription_id = @subscriptionId`),
+    markGone: db.prepare(`
+      UPDATE subscriptions SET gone_at = ?
+       WHERE gone_at IS NULL
+         AND subscription_id NOT IN (SELECT subscription_id FROM subscription_sightings)`),
+    forgetProblems: db.prepare('DELETE FROM subscription_listing_problems'),
+    addProblem: db.prepare(`
+      INSERT INTO subscription_listing_problems (account_id, tenant_id, tenant_name, code, message)
+      VALUES (@accountId, @tenantId, @tenantName, @code, @message)
+      ON CONFLICT (account_id, tenant_id) DO UPDATE SET
+        tenant_name = excluded.tenant_name, code = excluded.code, message = excluded.message`),
+    setRefreshedAt: db.prepare(`
+      INSERT INTO subscription_refreshes (id, refreshed_at) VALUES (1, ?)
+      ON CONFLICT (id) DO UPDATE SET refreshed_at = excluded.refreshed_at`),
+    visibleTenantOf: db.prepare<[string], { tenant_id: string }>(
+      'SELECT tenant_id FROM subscriptions WHERE subscription_id = ? AND gone_at IS NULL',
+    ),
+    setFlags: db.prepare(`
+      UPDATE subscriptions
+         SET selected = coalesce(@selected, selected), hidden = coalesce(@hidden, hidden),
+             favourite = coalesce(@favourite, favourite)
+       WHERE subscription_id = @subscriptionId`),
+    rememberTenantChoice: db.prepare(`
+      INSERT INTO subscription_tenant_choices (tenant_id, chosen_at) VALUES (?, ?)
+      ON CONFLICT (tenant_id) DO NOTHING`),
+  };
+
+  const snapshot = (): SubscriptionsSnapshot => ({
+    subscriptions: statements.visible.all().map(toView),
+    problems: statements.problems.all().map((row): ListingProblem => ({
+      accountId: row.account_id,
+      tenantId: row.tenant_id,
+      tenantName: row.tenant_name,
+      problem: { code: row.code, message: row.message },
+    })),
+    refreshedAt: statements.refreshedAt.get()?.refreshed_at ?? null,
+  });
+
+  const recordRefresh = db.transaction(
+    (listings: readonly TenantListing[], accountOrder: readonly string[], at: string) => {
+      const previous = statements.sightings.all().map((row): Sighting => ({
+        subscriptionId: row.subscription_id,
+        accountId: row.account_id,
+        username: row.account_username,
+        tenantId: row.tenant_id,
+        seenAt: row.seen_at,
+      }));
+      const resolved = resolveSightings(previous, listings, accountOrder, at);
+
+      statements.forgetSightings.run();
+      for (const { subscriptionId, sightings, listed } of resolved) {
+        const [primary, ...others] = sightings;
+        const account = {
+          subscriptionId,
+          accountId: primary.accountId,
+          username: primary.username,
+          alsoSeenBy: JSON.stringify(others.map((s) => s.username)),
+        };
+        if (listed) {
+          statements.upsertListed.run({
+            ...account,
+            displayName: listed.subscription.displayName,
+            state: listed.subscription.state,
+            tenantId: listed.subscription.tenantId,
+            tenantName: listed.tenantName,
+            at,
+          });
+        } else {
+          statements.updateKept.run(account);
+        }
+        for (const sighting of sightings) statements.addSighting.run(sighting);
+      }
+      statements.markGone.run(at);
+
+      statements.forgetProblems.run();
+      for (const listing of listings) {
+        if (!('problem' in listing)) continue;
+        statements.addProblem.run({
+          accountId: listing.tenant.accountId,
+          tenantId: listing.tenant.tenantId.toLowerCase(),
+          tenantName: listing.tenant.tenantName,
+          code: listing.problem.code,
+          message: listing.problem.message,
+        });
+      }
+      statements.setRefreshedAt.run(at);
+    },
+  );
+
+  const applyFilters = db.transaction(
+    (changes: readonly SubscriptionFilterChange[], at: string) => {
+      const tenantOf = new Map<string, string>();
+      const unknown: string[] = [];
+      for (const change of changes) {
+        const id = change.subscriptionId.toLowerCase();
+        if (tenantOf.has(id)) continue;
+        const row = statements.visibleTenantOf.get(id);
+        if (row) tenantOf.set(id, row.tenant_id);
+        else if (!unknown.includes(change.subscriptionId)) unknown.push(change.subscriptionId);
+      }
+      if (unknown.length > 0) {
+        const named =
+          unknown.slice(0, 3).join(', ') +
+          (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
+        throw new AppError(
+          'not-found',
+          `No signed-in account sees subscription ${named}, so no filter was changed; refresh the subscription list and try again.`,
+          { unknownSubscriptionIds: unknown },
+        );
+      }
+      for (const change of changes) {
+        const subscriptionId = change.subscriptionId.toLowerCase();
+        statements.setFlags.run({
+          subscriptionId,
+          selected: flag(change.selected),
+          hidden: flag(change.hidden),
+          favourite: flag(change.favourite),
+        });
+        const tenantId = tenantOf.get(subscriptionId);
+        if (change.selected !== undefined && tenantId)
+          statements.rememberTenantChoice.run(tenantId, at);
+      }
+    },
+  );
+
+  return {
+    snapshot,
+    recordRefresh: (listings, accountOrder, at) =>
+      recordRefresh.immediate(listings, accountOrder, at),
+    applyFilters: (changes, at) => applyFilters.immediate(changes, at),
+  };
+}

@@ -1,0 +1,107 @@
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  SplitButton,
+} from '@fluentui/react-components';
+import type { ButtonProps, MenuButtonProps } from '@fluentui/react-components';
+import { Globe20Regular, Key20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
+import type { SignInMethod } from '../../../shared/domain/accounts';
+
+const testId = (id: string): Record<`data-${string}`, string> => ({ 'data-testid': id });
+
+interface AddAccountMenuProps {
+  readonly onChoose: (method: SignInMethod) => void;
+  readonly disabled: boolean;
+  readonly appearance?: ButtonProps['appearance'];
+}
+
+/** "Add account" with the two ways to sign in; the browser comes first as Entra ID recommends. */
+export function AddAccountMenu({
+  onChoose,
+  disabled,
+  appearance = 'primary',
+}: AddAccountMenuProps) {
+  return (
+    <Menu positioning="below-start">
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          appearance={appearance}
+          icon={<PersonAdd20Regular />}
+          disabled={disabled}
+          data-testid="add-account-button"
+        >
+          Add account
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem
+            icon={<Globe20Regular />}
+            secondaryContent="Recommended"
+            onClick={() => onChoose('browser')}
+            data-testid="add-account-browser"
+          >
+            Sign in with browser
+          </MenuItem>
+          <MenuItem
+            icon={<Key20Regular />}
+            onClick={() => onChoose('device-code')}
+            data-testid="add-account-device-code"
+          >
+            Use a device code
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+interface TenantSignInButtonProps {
+  readonly tenantName: string;
+  readonly onChoose: (method: SignInMethod) => void;
+  readonly disabled: boolean;
+}
+
+/** Signs in to one tenant: the browser on click, a device code from the menu. */
+export function TenantSignInButton({ tenantName, onChoose, disabled }: TenantSignInButtonProps) {
+  return (
+    <Menu positioning="below-end">
+      <MenuTrigger disableButtonEnhancement>
+        {(triggerProps: MenuButtonProps) => (
+          <SplitButton
+            size="small"
+            appearance="primary"
+            disabled={disabled}
+            menuButton={{
+              ...triggerProps,
+              'aria-label': `Other ways to sign in to ${tenantName}`,
+            }}
+            primaryActionButton={{
+              onClick: () => onChoose('browser'),
+              'aria-label': `Sign in to ${tenantName} in your browser`,
+              // Slot objects are typed without data attributes; spreading one is still passed on.
+              ...testId('tenant-sign-in'),
+            }}
+          >
+            Sign in to this tenant
+          </SplitButton>
+        )}
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem
+            icon={<Key20Regular />}
+            onClick={() => onChoose('device-code')}
+            data-testid="tenant-sign-in-device-code"
+          >
+            Use a device code
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { AREA_LABELS, AREAS } from '../shell/areas';
+import { useAzureStores, useSubscriptions } from '../state/azure-stores';
+import { useShell } from '../state/shell-store-context';
+import type { PaletteSource } from './palette-items';
+
+const AREA_DETAILS: Record<(typeof AREAS)[number], string> = {
+  inventory: 'Attached Kubernetes computes',
+  attach: 'Attach a cluster to a workspace',
+  activity: 'Operations and their outcome',
+  accounts: 'Accounts, tenants and sign-in',
+  settings: 'Appearance, connection, about',
+};
+
+/**
+ * What the palette searches, built from the current view caches. Each source closes the
+ * palette by navigating or acting; a new kind of thing (workspaces, computes) is one more source.
+ */
+export function usePaletteSources(): PaletteSource[] {
+  const navigate = useShell((state) => state.navigate);
+  const { accounts, subscriptions, overlays } = useAzureStores();
+  const snapshot = useSubscriptions((state) => state.snapshot);
+
+  return useMemo(() => {
+    const close = () => overlays.getState().closePalette();
+    const areas: PaletteSource = {
+      id: 'areas',
+      heading: 'Go to',
+      limit: AREAS.length,
+      items: AREAS.map((area) => ({
+        id: `area:${area}`,
+        title: AREA_LABELS[area],
+        detail: AREA_DETAILS[area],
+        run: () => {
+          close();
+          navigate(area);
+        },
+      })),
+    };
+    const actions: PaletteSource = {
+      id: 'actions',
+      heading: 'Actions',
+      limit: 10,
+      items: [
+        {
+          id: 'action:add-account-browser',
+          title: 'Add account',
+          detail: 'Sign in with browser',
+          keywords: 'sign in login',
+          run: () => {
+            close();
+            navigate('accounts');
+            void accounts.getState().startSignIn('browser', { kind: 'account' });
+          },
+        },
+        {
+          id: 'action:add-account-device-code',
+          title: 'Add account with a device code',
+          detail: 'Sign in on another device',
+          keywords: 'sign in login device code',
+          run: () => {
+            close();
+            navigate('accounts');
+            void accounts.getState().startSignIn('device-code', { kind: 'account' });
+          },
+        },
+        {
+          id: 'action:refresh-subscriptions',
+          title: 'Refresh subscriptions',
+          detail: 'List subscriptions from Azure again',
+          keywords: 'reload sync tenants',
+          run: () => {
+            overlays.getState().openScope();
+            void subscriptions.getState().refreshFromAzure();
+          },
+        },
+        {
+          id: 'action:choose-scope',
+          title: 'Choose tenants and subscriptions',
+          detail: 'Select, hide and favourite subscriptions',
+          keywords: 'scope filter picker',
+          run: () => overlays.getState().openScope(),
+        },
+      ],
+    };
+    const subscriptionItems =
+      snapshot.status === 'ready'
+        ? [...snapshot.value.subscriptions]
+            .sort((a, b) => Number(b.favourite) - Number(a.favourite))
+            .map((subscription) => ({
+              id: `subscription:${subscription.subscriptionId}`,
+              title: subscription.displayName,
+              detail: `${subscription.tenantName} · ${subscription.subscriptionId}${subscription.hidden ? ' · hidden' : ''}`,
+              keywords: `${subscription.tenantId} ${subscription.accountUsername}`,
+              run: () => overlays.getState().openScope(subscription.subscriptionId),
+            }))
+        : [];
+    const subscriptionSource: PaletteSource = {
+      id: 'subscriptions',
+      heading: 'Subscriptions',
+      limit: 50,
+      items: subscriptionItems,
+    };
+    return [areas, actions, subscriptionSource];
+  }, [navigate, accounts, subscriptions, overlays, snapshot]);
+}

@@ -1,0 +1,143 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Text,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { Eye20Regular, EyeOff20Regular, Star20Filled, Star20Regular } from '@fluentui/react-icons';
+import { memo, useId } from 'react';
+import type {
+  SubscriptionFilterChange,
+  SubscriptionView,
+} from '../../../shared/domain/subscriptions';
+
+const useStyles = makeStyles({
+  row: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto auto auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalS,
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  hidden: { opacity: 0.6 },
+  focused: {
+    backgroundColor: tokens.colorBrandBackground2,
+    transition: 'background-color 1.5s ease-out',
+  },
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  meta: {
+    color: tokens.colorNeutralForeground3,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  id: { fontFamily: tokens.fontFamilyMonospace },
+  favourite: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
+interface SubscriptionRowProps {
+  readonly subscription: SubscriptionView;
+  readonly top: number;
+  readonly height: number;
+  readonly highlighted: boolean;
+  readonly onChange: (change: SubscriptionFilterChange) => void;
+}
+
+/** One subscription: in scope or not, its tenant and account, favourite and hide. */
+export const SubscriptionRow = memo(function SubscriptionRow({
+  subscription,
+  top,
+  height,
+  highlighted,
+  onChange,
+}: SubscriptionRowProps) {
+  const styles = useStyles();
+  const nameId = useId();
+  const { subscriptionId, displayName, favourite, hidden } = subscription;
+  const seenBy =
+    subscription.alsoSeenBy.length > 0
+      ? `Also seen by ${subscription.alsoSeenBy.join(', ')}; Mooring uses ${subscription.accountUsername}.`
+      : `Mooring uses ${subscription.accountUsername} for this subscription.`;
+
+  return (
+    <div
+      role="listitem"
+      className={mergeClasses(styles.row, hidden && styles.hidden, highlighted && styles.focused)}
+      style={{ top, height }}
+      data-testid="subscription-row"
+      data-subscription-id={subscriptionId}
+      data-selected={subscription.selected}
+      data-hidden={hidden}
+      data-favourite={favourite}
+    >
+      <Checkbox
+        checked={subscription.selected}
+        aria-labelledby={nameId}
+        onChange={(_event, data) => onChange({ subscriptionId, selected: data.checked === true })}
+        data-testid="subscription-select"
+      />
+      <div className={styles.text}>
+        <Text id={nameId} className={styles.name} data-testid="subscription-name">
+          {displayName}
+        </Text>
+        <Caption1 className={styles.meta} title={seenBy}>
+          <span className={styles.id}>{subscriptionId}</span>
+          {' · '}
+          <span data-testid="subscription-tenant">{subscription.tenantName}</span>
+          {' · '}
+          <span data-testid="subscription-account">{subscription.accountUsername}</span>
+          {subscription.alsoSeenBy.length > 0 && ` (+${subscription.alsoSeenBy.length})`}
+        </Caption1>
+      </div>
+      <span>
+        {subscription.state !== 'Enabled' && (
+          <Badge appearance="tint" color="warning" size="small">
+            {subscription.state}
+          </Badge>
+        )}
+        {hidden && (
+          <Badge appearance="outline" color="subtle" size="small">
+            Hidden
+          </Badge>
+        )}
+      </span>
+      <Tooltip
+        content={favourite ? 'Remove from favourites' : 'Add to favourites'}
+        relationship="label"
+      >
+        <Button
+          appearance="subtle"
+          size="small"
+          aria-pressed={favourite}
+          icon={favourite ? <Star20Filled className={styles.favourite} /> : <Star20Regular />}
+          onClick={() => onChange({ subscriptionId, favourite: !favourite })}
+          data-testid="subscription-favourite"
+        />
+      </Tooltip>
+      <Tooltip
+        content={hidden ? 'Show this subscription again' : 'Hide this subscription'}
+        relationship="label"
+      >
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={hidden ? <Eye20Regular /> : <EyeOff20Regular />}
+          onClick={() => onChange({ subscriptionId, hidden: !hidden })}
+          data-testid="subscription-hide"
+        />
+      </Tooltip>
+    </div>
+  );
+});

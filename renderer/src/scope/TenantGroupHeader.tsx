@@ -1,0 +1,74 @@
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
+import type { TenantGroup } from './scope-model';
+
+const useStyles = makeStyles({
+  row: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  name: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
+  count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+});
+
+interface TenantGroupHeaderProps {
+  readonly group: TenantGroup;
+  readonly top: number;
+  readonly height: number;
+  readonly searching: boolean;
+  readonly onSelectAll: (group: TenantGroup, selected: boolean) => void;
+}
+
+/** A tenant's heading in the picker: its name, how many are in scope, and select all / none. */
+export const TenantGroupHeader = memo(function TenantGroupHeader({
+  group,
+  top,
+  height,
+  searching,
+  onSelectAll,
+}: TenantGroupHeaderProps) {
+  const styles = useStyles();
+  const which = searching ? 'the matching subscriptions' : 'every subscription';
+  return (
+    <div
+      role="listitem"
+      className={styles.row}
+      style={{ top, height }}
+      data-testid="tenant-group"
+      data-tenant-id={group.tenantId}
+    >
+      <Text weight="semibold" className={styles.name} data-testid="tenant-group-name">
+        {group.tenantName}
+      </Text>
+      <Caption1 className={styles.count} data-testid="tenant-group-count">
+        {group.selectedCount} of {group.visibleCount} selected
+      </Caption1>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-label={`Select ${which} of ${group.tenantName}`}
+        onClick={() => onSelectAll(group, true)}
+        data-testid="tenant-select-all"
+      >
+        All
+      </Button>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-label={`Clear ${which} of ${group.tenantName}`}
+        onClick={() => onSelectAll(group, false)}
+        data-testid="tenant-select-none"
+      >
+        None
+      </Button>
+    </div>
+  );
+});

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import type { MooringClient } from '../../../shared/ipc/client';
+import type { AzureStores } from '../state/azure-stores';
+
+/**
+ * Loads accounts, subscriptions and connection settings at start-up and keeps them in step with
+ * what the main process pushes. After a sign-in the new account's subscriptions are listed from
+ * Azure; after a sign-out the local record is read again.
+ */
+export function useAzureData(client: MooringClient, stores: AzureStores) {
+  useEffect(() => {
+    void stores.accounts.getState().load();
+    void stores.subscriptions.getState().load();
+    void stores.connection.getState().load();
+  }, [stores]);
+
+  useEffect(() => {
+    const { accounts, subscriptions, connection } = stores;
+    const unsubscribers = [
+      client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
+      client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
+      client.on('signIn.finished', (payload) => accounts.getState().receiveSignInFinished(payload)),
+      client.on('subscriptions.changed', (payload) =>
+        subscriptions.getState().receiveSnapshot(payload),
+      ),
+      client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
+      accounts.subscribe((state, previous) => {
+        if (state.outcomeSequence !== previous.outcomeSequence) {
+          if (state.outcome?.kind === 'signed-in') {
+            void subscriptions.getState().refreshFromAzure();
+          }
+        }
+        const signOutEnded =
+          previous.signOutStatus.status === 'running' && state.signOutStatus.status === 'idle';
+        if (signOutEnded) void subscriptions.getState().load();
+      }),
+    ];
+    return () => {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [client, stores]);
+}
