@@ -60,6 +60,8 @@ export interface RunningEmulator {
   world: World;
   scenario: Scenario;
   authorityUrl(tenant: string): string;
+  /** Every refresh token issued so far: tests check that none leaks where it must not go. */
+  issuedRefreshTokens(): string[];
   close(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     world,
     scenario,
     authorityUrl: (tenant) => `${baseUrl}/${tenant}`,
+    issuedRefreshTokens: () => [...ctx.signIns.refreshTokens.keys()],
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();

@@ -1,8 +1,8 @@
 // Renderer logic, tested in plain Node (see scope-model.test.ts for why it lives here).
 import { describe, expect, it } from 'vitest';
-import { createAccountsStore } from '../../../renderer/src/state/accounts-store';
-import { createSubscriptionsStore } from '../../../renderer/src/state/subscriptions-store';
-import type { SubscriptionsSnapshot } from '../../../shared/domain/subscriptions';
+import { createAccountsStore } from '../../renderer/src/state/accounts-store';
+import { createSubscriptionsStore } from '../../renderer/src/state/subscriptions-store';
+import type { SubscriptionsSnapshot } from '../../shared/domain/subscriptions';
 import { deferred, megan, scriptedClient, subscription } from './fixtures';
 
 const prompt = (signInId: string) => ({

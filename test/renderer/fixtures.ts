@@ -1,7 +1,7 @@
-import type { AccountView } from '../../../shared/domain/accounts';
-import type { SubscriptionView } from '../../../shared/domain/subscriptions';
-import type { MooringClient } from '../../../shared/ipc/client';
-import type { OperationName } from '../../../shared/ipc/contract';
+import type { AccountView } from '../../shared/domain/accounts';
+import type { SubscriptionView } from '../../shared/domain/subscriptions';
+import type { MooringClient } from '../../shared/ipc/client';
+import type { OperationName } from '../../shared/ipc/contract';
 
 export const CONTOSO = 'bd79c068-555e-57b3-b248-2d47f661607e';
 export const FABRIKAM = '9c5a4304-2bef-52f6-b840-53cdc67f42de';

@@ -1,12 +1,12 @@
 // Renderer logic, tested in plain Node (see scope-model.test.ts for why it lives here).
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSettings } from '../../../shared/domain/connection';
+import type { ConnectionSettings } from '../../shared/domain/connection';
 import {
   changedSettings,
   draftFrom,
   fieldOfServerError,
   validateDraft,
-} from '../../../renderer/src/pages/settings/connection/connection-form';
+} from '../../renderer/src/pages/settings/connection/connection-form';
 
 const stored: ConnectionSettings = {
   cloud: 'AzureCloud',

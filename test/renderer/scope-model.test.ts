@@ -6,7 +6,7 @@ import {
   scopeLabel,
   summariseScope,
   windowTitle,
-} from '../../../renderer/src/scope/scope-model';
+} from '../../renderer/src/scope/scope-model';
 import { CONTOSO, FABRIKAM, NORTHWIND, subscription } from './fixtures';
 
 const names = (groups: ReturnType<typeof groupByTenant>) =>

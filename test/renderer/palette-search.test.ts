@@ -1,7 +1,7 @@
 // Renderer logic, tested in plain Node (see scope-model.test.ts for why it lives here).
 import { describe, expect, it } from 'vitest';
-import { searchPalette } from '../../../renderer/src/palette/palette-items';
-import type { PaletteItem, PaletteSource } from '../../../renderer/src/palette/palette-items';
+import { searchPalette } from '../../renderer/src/palette/palette-items';
+import type { PaletteItem, PaletteSource } from '../../renderer/src/palette/palette-items';
 
 const item = (title: string, extra: Partial<PaletteItem> = {}): PaletteItem => ({
   id: title,
