@@ -1,22 +1,14 @@
 #!/usr/bin/env node
-// `npm run demo [-- --port N]`: build the app and serve its renderer to an ordinary browser
-// through the browser host (development only; never packaged). Prints the address to open,
-// which carries this launch's secret, and opens nothing itself.
-//
-// Port: --port N, else MOORING_DEMO_PORT, else 5199. Data: ./.demo-data/ (kept between runs,
-// so settings persist; delete the folder to start afresh).
+// `npm run demo [-- --port N --emulator-port N --browser]`: build the app, start the local Azure
+// emulator with the demo scenario, and run Mooring against it — in Electron where its runtime is
+// installed, otherwise in your browser through the browser host (development only; never
+// packaged). Prints what to open; opens nothing itself. Data: ./.demo-data/ (kept between runs;
+// delete the folder to start afresh). The work is done by test/browser-host/demo.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
-const DEFAULT_PORT = '5199';
 const root = path.resolve(import.meta.dirname, '..');
-const userDataDir = path.join(root, '.demo-data');
-
-const { values } = parseArgs({
-  options: { port: { type: 'string', default: process.env.MOORING_DEMO_PORT ?? DEFAULT_PORT } },
-});
 
 const require = createRequire(import.meta.url);
 const viteBin = path.join(
@@ -30,29 +22,17 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-// The local Azure emulator (test/emulator/) starts here, before the host, once it exists: the
-// host then receives the emulator's endpoints and CA through this environment.
-const hostEnv = { ...process.env };
-
-// `--import tsx` runs the TypeScript host in this same Node, with no extra wrapper process.
-const host = spawn(
+// `--import tsx` runs the TypeScript demo in this same Node, with no extra wrapper process.
+const demo = spawn(
   process.execPath,
-  [
-    '--import',
-    'tsx',
-    path.join('test', 'browser-host', 'cli.ts'),
-    '--user-data-dir',
-    userDataDir,
-    '--port',
-    values.port,
-  ],
-  { cwd: root, env: hostEnv, stdio: 'inherit' },
+  ['--import', 'tsx', path.join('test', 'browser-host', 'demo.ts'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => host.kill(signal));
+  process.on(signal, () => demo.kill(signal));
 }
-host.on('error', (error) => {
-  process.stderr.write(`The browser host could not be started: ${error.message}\n`);
+demo.on('error', (error) => {
+  process.stderr.write(`The demo could not be started: ${error.message}\n`);
   process.exit(1);
 });
-host.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+demo.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

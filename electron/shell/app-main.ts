@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Composition } from '../app/composition';
 import { composeServices } from '../app/composition';
+import { developmentAzureFromEnvironment, pointAtDevelopmentAzure } from '../app/dev-azure';
 import { encryptorFromSafeStorage } from '../auth/secret-store';
 import { policyFilePath } from '../connection/policy';
 import { createFileLogger } from '../logging/file-logger';
@@ -152,6 +153,15 @@ function launch(context: LaunchContext): MooringRuntime {
     logger,
   });
   const stopForwarding = forwardEvents(composition.events, getWindow);
+
+  // `npm run demo` in a development Electron: point it at the local Azure emulator. A packaged
+  // app never reads this from its environment.
+  const developmentAzure = app.isPackaged ? null : developmentAzureFromEnvironment(process.env);
+  if (developmentAzure) {
+    void pointAtDevelopmentAzure(composition.dispatch, developmentAzure, {
+      transport: 'electron',
+    }).catch((error: unknown) => logger.error('Could not point Mooring at the emulator', error));
+  }
 
   installApplicationMenu({
     platform,

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { composeServices } from '../../electron/app/composition';
 import type { SecretEncryptor } from '../../electron/auth/secret-store';
+import { pointAtDevelopmentAzure } from '../../electron/app/dev-azure';
+import type { DevelopmentAzure } from '../../electron/app/dev-azure';
 import type { Logger } from '../../electron/logging/logger';
 import { consoleLogger } from '../../electron/logging/logger';
 import { bundleStandIn } from './bundle-stand-in';
@@ -43,7 +45,7 @@ export interface BrowserHostOptions {
    * A custom cloud to point Mooring at on start (the local Azure emulator), set through the
    * contract exactly as a user would in Settings.
    */
-  readonly azure?: { readonly resourceManagerUrl: string; readonly caFile: string };
+  readonly azure?: DevelopmentAzure;
 }
 
 export interface BrowserHost {
@@ -105,21 +107,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     policyFile: null,
   });
   if (options.azure) {
-    const pointed = await services.dispatch(
-      'connection.update',
-      {
-        cloud: 'Custom',
-        customResourceManagerUrl: options.azure.resourceManagerUrl,
-        extraCaFile: options.azure.caFile,
-        proxy: { mode: 'none' },
-      },
-      { transport: 'browser-host' },
-    );
-    if (!pointed.ok) {
+    try {
+      await pointAtDevelopmentAzure(services.dispatch, options.azure, {
+        transport: 'browser-host',
+      });
+    } catch (error) {
       await services.close();
-      throw new Error(
-        `Could not point Mooring at ${options.azure.resourceManagerUrl}: ${pointed.error.message}`,
-      );
+      throw error;
     }
   }
 

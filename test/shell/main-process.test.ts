@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator } from '../emulator/emulator';
+import type { RunningEmulator } from '../emulator/emulator';
+import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { eventChannel, operationChannel } from '../../shared/ipc/contract-kit';
 import { operationNames } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
@@ -38,10 +41,13 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  // What the app does on quit: close the database so the folder can go.
+  // What the app does on quit: close the database so the folder can go. Closing is
+  // asynchronous; the app quits (again) once it is done.
+  const quitsBefore = standIn.recorder.quitCalls;
+  const stillOpen = runtimes.splice(0).some((runtime) => runtime.composition.database.open);
   standIn.app.emit('will-quit', { preventDefault: () => {} });
-  for (const runtime of runtimes.splice(0)) {
-    if (runtime.composition.database.open) await runtime.composition.close();
+  if (stillOpen) {
+    await vi.waitFor(() => expect(standIn.recorder.quitCalls).toBeGreaterThan(quitsBefore));
   }
   fs.rmSync(base, { recursive: true, force: true });
 });
@@ -457,5 +463,42 @@ describe('the data folder test hook', () => {
     standIn.recorder.isPackaged = true;
     const runtime = await start();
     expect(runtime.composition.databasePath).toBe(path.join(userData, 'mooring.sqlite3'));
+  });
+});
+
+describe('npm run demo in a development Electron', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+  afterEach(() => {
+    delete process.env.MOORING_DEV_AZURE_ARM_URL;
+    delete process.env.MOORING_DEV_AZURE_CA_FILE;
+  });
+
+  const resourceManagerOf = async (runtime: MooringRuntime) => {
+    const view = await runtime.composition.dispatch('connection.get', {}, { transport: 'test' });
+    return view.ok
+      ? (view.value as { resolved: { resourceManager: string } }).resolved.resourceManager
+      : null;
+  };
+
+  it('points the app at the emulator the environment names', async () => {
+    process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
+    process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
+    const runtime = await start();
+    await vi.waitFor(async () => expect(await resourceManagerOf(runtime)).toBe(emulator.armUrl));
+  });
+
+  it('is ignored by a packaged app', async () => {
+    process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
+    process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
+    standIn.recorder.isPackaged = true;
+    const runtime = await start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await resourceManagerOf(runtime)).toBe('https://management.azure.com');
   });
 });
