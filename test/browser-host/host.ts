@@ -46,6 +46,8 @@ export interface BrowserHostOptions {
    * contract exactly as a user would in Settings.
    */
   readonly azure?: DevelopmentAzure;
+  /** An administrator's policy file to apply, as the app reads one at its platform path. */
+  readonly policyFile?: string;
 }
 
 export interface BrowserHost {
@@ -103,8 +105,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     logger,
     encryptor: options.encryptor ?? memoryOnlyEncryptor,
     openSignInPage: options.openSignInPage ?? openInSystemBrowser(logger),
-    // The browser host is a developer tool: no machine policy applies to it.
-    policyFile: null,
+    // The browser host is a developer tool: no machine policy applies unless a test names one.
+    policyFile: options.policyFile ?? null,
   });
   if (options.azure) {
     try {

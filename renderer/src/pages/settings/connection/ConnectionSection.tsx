@@ -1,6 +1,9 @@
 import {
   Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Field,
   Input,
   Radio,
@@ -132,6 +135,14 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
       }}
       data-testid="connection-form"
     >
+      {view.policyProblem ? (
+        <MessageBar intent="error" data-testid="connection-policy-problem">
+          <MessageBarBody>
+            <MessageBarTitle>Your administrator’s policy file cannot be applied</MessageBarTitle>
+            {view.policyProblem} Mooring will not connect to Azure until it is corrected.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field
         label="Cloud"
         hint={hintFor('cloud')}
