@@ -98,6 +98,10 @@ const TEXT_RULES: readonly TextRule[] = [
   // SharedAccessKey=...) and storage connection strings, whole: each part helps an attacker.
   (text) => text.replace(/Endpoint=sb:\/\/[^\s"'<>]*/gi, '[REDACTED-CONNECTION-STRING]'),
   (text) => text.replace(/DefaultEndpointsProtocol=[^\s"'<>]*/gi, '[REDACTED-CONNECTION-STRING]'),
+  // Credentials inside a URL (a proxy as http://user:password@host:port): keep the user name,
+  // which helps diagnose, and drop the password.
+  (text) =>
+    text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/"'<>]+):[^\s@/"'<>]+@/gi, `$1:${REDACTED}@`),
   // Bearer tokens, whatever their format.
   (text) => text.replace(/\bBearer\s+(?!\[REDACTED)[A-Za-z0-9\-._~+/]+=*/gi, `Bearer ${REDACTED}`),
   // JWTs (access and ID tokens): three base64url parts, the first a JSON header ("eyJ").

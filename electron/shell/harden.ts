@@ -1,3 +1,4 @@
+import { isPermissionGranted } from '../security/permissions';
 import type { Session, WebContents } from 'electron';
 import type { Logger } from '../logging/logger';
 import { decideNavigation } from '../security/navigation';
@@ -61,10 +62,15 @@ export function hardenWebContents(contents: WebContents, options: HardeningOptio
 
 /**
  * Mooring needs no browser permission (camera, notifications through the web API, geolocation,
- * clipboard reads, HID...): every request and every check is answered "no".
+ * clipboard reads, HID...) but writing text to the clipboard from its own page: every other
+ * request and check is answered "no".
  */
 export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl ?? contents.getURL())),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

@@ -252,7 +252,31 @@ describe('the window', () => {
     );
   });
 
-  it('denies every permission request and permission check', async () => {
+  it('grants clipboard writes to our own page only', async () => {
+    await start();
+    const session = standIn.session.defaultSession;
+    const granted = (origin: string) =>
+      session.permissionCheckHandler?.(
+        theWindow().webContents,
+        'clipboard-sanitized-write',
+        origin,
+        {},
+      );
+    expect(granted('mooring://app')).toBe(true);
+    expect(granted('https://evil.com')).toBe(false);
+    const callback = vi.fn();
+    session.permissionRequestHandler?.(
+      theWindow().webContents,
+      'clipboard-sanitized-write',
+      callback,
+      {
+        requestingUrl: 'https://evil.com/',
+      },
+    );
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('denies every other permission request and permission check', async () => {
     await start();
     const session = standIn.session.defaultSession;
     for (const permission of [

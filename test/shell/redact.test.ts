@@ -197,3 +197,17 @@ describe('redact (structured values)', () => {
     expect(out.fn).toBe('[Function]');
   });
 });
+
+describe('credentials inside URLs', () => {
+  it('drops the password of a proxy URL and keeps the rest', () => {
+    const text = redact('Using proxy http://svc-mooring:S3cr3t!pw@proxy.contoso.com:3128 for ARM');
+    expect(text).not.toContain('S3cr3t');
+    expect(text).toContain('svc-mooring');
+    expect(text).toContain('proxy.contoso.com:3128');
+  });
+
+  it('leaves URLs without credentials alone', () => {
+    const text = 'GET https://management.azure.com/subscriptions?api-version=2022-12-01';
+    expect(redact(text)).toBe(text);
+  });
+});
