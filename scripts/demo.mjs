@@ -4,23 +4,13 @@
 // installed, otherwise in your browser through the browser host (development only; never
 // packaged). Prints what to open; opens nothing itself. Data: ./.demo-data/ (kept between runs;
 // delete the folder to start afresh). The work is done by test/browser-host/demo.ts.
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { buildAppOrExit } from './build-app.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const require = createRequire(import.meta.url);
-const viteBin = path.join(
-  path.dirname(require.resolve('electron-vite/package.json')),
-  'bin',
-  'electron-vite.js',
-);
-const build = spawnSync(process.execPath, [viteBin, 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) {
-  process.stderr.write('The build failed (see above), so the demo was not started.\n');
-  process.exit(build.status ?? 1);
-}
+buildAppOrExit(root, 'the demo was not started');
 
 // `--import tsx` runs the TypeScript demo in this same Node, with no extra wrapper process.
 const demo = spawn(

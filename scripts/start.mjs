@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build the app, then run it in Electron. Without an Electron binary (CI and build
 // machines cannot download one) say so in one sentence and exit 1: no build, no stack trace.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { buildAppOrExit } from './build-app.mjs';
 import {
   ELECTRON_MISSING_MESSAGE,
   electronPackageDir,
@@ -18,17 +18,7 @@ if (!runtime.found) {
   process.exit(1);
 }
 
-const require = createRequire(import.meta.url);
-const viteBin = path.join(
-  path.dirname(require.resolve('electron-vite/package.json')),
-  'bin',
-  'electron-vite.js',
-);
-const build = spawnSync(process.execPath, [viteBin, 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) {
-  process.stderr.write('The build failed (see above), so Mooring was not started.\n');
-  process.exit(build.status ?? 1);
-}
+buildAppOrExit(root, 'Mooring was not started');
 
 // ELECTRON_RUN_AS_NODE in the environment would turn Electron into plain Node.
 const env = { ...process.env };

@@ -15,8 +15,8 @@ import { contract } from '../../shared/ipc/contract';
 import type { EventName, PayloadOf } from '../../shared/ipc/contract';
 import type { AccountView, TenantView } from '../../shared/domain/accounts';
 import type { RunningEmulator } from '../emulator/emulator';
-import { emulatorRuntime } from './emulator-runtime';
-import { testEncryptor } from './test-encryptor';
+import { emulatorRuntime } from '../support/emulator-runtime';
+import { testEncryptor } from '../support/test-encryptor';
 
 /** Every event the service emitted, in order, and a way to wait for the next matching one. */
 export class RecordedEvents {

@@ -5,8 +5,8 @@ import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { startHarness, tenantIdOf, type Harness } from './accounts-harness';
-import { emulatorRuntime } from './emulator-runtime';
-import { testEncryptor } from './test-encryptor';
+import { emulatorRuntime } from '../support/emulator-runtime';
+import { testEncryptor } from '../support/test-encryptor';
 
 let emu: RunningEmulator;
 let harness: Harness;

@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { startHarness, tenantIdOf, tenantNamed, type Harness } from './accounts-harness';
 import { readTokenCache, tokenCacheHeader, tokenSecrets } from './token-cache-file';
-import { testEncryptor } from './test-encryptor';
+import { testEncryptor } from '../support/test-encryptor';
 
 let emu: RunningEmulator;
 const harnesses: Harness[] = [];

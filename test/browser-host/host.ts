@@ -15,7 +15,8 @@ import { bundleStandIn } from './bundle-stand-in';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { injectBridgeScript } from './index-html';
 import { attachIpcSocket } from './ipc-socket';
-import { lookUpStaticFile, mimeTypeFor } from './static-files';
+import { APP_ORIGIN } from '../../electron/security/app-origin';
+import { createAppRequestHandler, mimeTypeFor } from '../../electron/security/app-protocol';
 import { memoryOnlyEncryptor, openInSystemBrowser } from './system-stand-ins';
 import { BRIDGE_SCRIPT_PATH, SECRET_FRAGMENT_KEY } from './wire';
 
@@ -95,6 +96,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // The header the Electron protocol handler sends: the meta tag's policy plus header-only directives.
   const contentSecurityPolicy = CONTENT_SECURITY_POLICY;
   const standInScript = await bundleStandIn();
+  const serveAppFile = createAppRequestHandler({ rootDir: rendererDir });
 
   mkdirSync(options.userDataDir, { recursive: true });
   const services = composeServices({
@@ -167,11 +169,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         'Content-Type': mimeTypeFor(BRIDGE_SCRIPT_PATH),
       });
     }
-    const lookup = await lookUpStaticFile(rendererDir, pathname);
-    if (lookup.kind === 'refused') return send(response, lookup.status, `${lookup.reason}\n`);
-    if (lookup.kind === 'missing') return send(response, 404, 'Not found.\n');
-    return send(response, 200, await readFile(lookup.filePath), {
-      'Content-Type': mimeTypeFor(lookup.filePath),
+    // A URL parser would fold `..` (or `%2e%2e`) away; refuse it outright, as the probe it is.
+    if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(pathname)) return send(response, 403, 'Refused.\n');
+    // The rest is served exactly as the Electron shell's mooring:// handler serves it.
+    const answer = await serveAppFile(
+      new Request(`${APP_ORIGIN}${pathname}`, { method: request.method ?? 'GET' }),
+    );
+    return send(response, answer.status, Buffer.from(await answer.arrayBuffer()), {
+      'Content-Type': answer.headers.get('Content-Type') ?? 'text/plain; charset=utf-8',
     });
   };
 

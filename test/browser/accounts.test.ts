@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
 import { recordingLogger } from '../browser-host/test-support';
-import { testEncryptor } from '../auth/test-encryptor';
+import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';

@@ -12,7 +12,7 @@ import {
 import type { SubscriptionsService } from '../../electron/subscriptions/subscriptions-service';
 import type { SubscriptionDirectory } from '../../electron/subscriptions/directory';
 import type { RunningEmulator } from '../emulator/emulator';
-import { emulatorRuntime } from './emulator-runtime';
+import { emulatorRuntime } from '../support/emulator-runtime';
 
 /** A temporary folder for one test's database, removed by `dispose`. */
 export function temporaryFolder(): { dir: string; file: string; dispose(): void } {
@@ -51,7 +51,7 @@ export function startService(options: {
 }): ServiceUnderTest {
   const database = openDatabase({ path: options.file });
   const changes: Array<PayloadOf<'subscriptions.changed'>> = [];
-  const runtime = emulatorRuntime(options.emu, options.retryOptions);
+  const runtime = emulatorRuntime(options.emu, { retryOptions: options.retryOptions });
   const service = createSubscriptionsService({
     database,
     events: {
