@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { SecretEncryptor } from '../auth/secret-store';
 import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
+import { createInventoryService } from '../inventory/create-inventory-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -107,6 +108,27 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const inventory = createInventoryService({
+    database,
+    events,
+    // The inventory covers what the user picked in the scope picker: selected, not hidden.
+    scope: {
+      selectedSubscriptions: () =>
+        subscriptions
+          .snapshot()
+          .subscriptions.filter((subscription) => subscription.selected && !subscription.hidden)
+          .map((subscription) => ({
+            subscriptionId: subscription.subscriptionId,
+            subscriptionName: subscription.displayName,
+            tenantId: subscription.tenantId,
+            accountId: subscription.accountId,
+          })),
+    },
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    runtime: () => connection.runtime(),
+    logger,
+  });
+
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
       name: options.appName,
@@ -125,6 +147,8 @@ export function composeServices(options: CompositionOptions): Composition {
     'subscriptions.get': () => subscriptions.snapshot(),
     'subscriptions.refresh': () => subscriptions.refresh(),
     'subscriptions.setFilters': ({ changes }) => subscriptions.applyFilters(changes),
+    'inventory.get': () => inventory.snapshot(),
+    'inventory.refresh': () => inventory.refresh(),
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
   };

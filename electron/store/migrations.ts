@@ -129,6 +129,97 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    summary:
+      'inventory: Azure ML workspaces and computes of the selected subscriptions, compute state history, refresh problems',
+    up(db) {
+      // ARM ids are case-insensitive: each row keeps the id as ARM gave it and a lower-cased key
+      // that every lookup and join uses. Rows are never deleted by a refresh: what Azure no longer
+      // returns gets `removed_at` ("removed outside Mooring") and comes back cleanly if it reappears.
+      // No secret is ever stored: computes keep named, non-secret fields only.
+      // compute_state_history.provisioning_state is Azure's provisioning state, or 'Removed' when a
+      // refresh found the compute gone.
+      db.exec(`
+        CREATE TABLE workspaces (
+          workspace_key      TEXT PRIMARY KEY NOT NULL CHECK (workspace_key = lower(workspace_id)),
+          workspace_id       TEXT NOT NULL CHECK (workspace_id LIKE '/subscriptions/%'),
+          subscription_id    TEXT NOT NULL
+                             CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          tenant_id          TEXT NOT NULL
+                             CHECK (tenant_id = lower(tenant_id) AND length(tenant_id) = 36),
+          resource_group     TEXT NOT NULL,
+          name               TEXT NOT NULL,
+          friendly_name      TEXT,
+          location           TEXT NOT NULL,
+          storage_account    TEXT,
+          container_registry TEXT,
+          key_vault          TEXT,
+          first_seen_at      TEXT NOT NULL,
+          last_synced_at     TEXT NOT NULL,
+          removed_at         TEXT
+        ) STRICT;
+        CREATE INDEX workspaces_by_subscription
+          ON workspaces (subscription_id, name COLLATE NOCASE);
+
+        CREATE TABLE computes (
+          compute_key               TEXT PRIMARY KEY NOT NULL CHECK (compute_key = lower(compute_id)),
+          compute_id                TEXT NOT NULL CHECK (compute_id LIKE '/subscriptions/%'),
+          workspace_key             TEXT NOT NULL
+                                    REFERENCES workspaces (workspace_key) ON DELETE CASCADE,
+          name                      TEXT NOT NULL,
+          compute_type              TEXT NOT NULL,
+          provisioning_state        TEXT NOT NULL,
+          provisioning_errors_json  TEXT NOT NULL DEFAULT '[]'
+                                    CHECK (json_valid(provisioning_errors_json)
+                                           AND json_type(provisioning_errors_json) = 'array'),
+          cluster_id                TEXT,
+          namespace                 TEXT,
+          identity_type             TEXT NOT NULL,
+          user_assigned_identity_id TEXT,
+          principal_id              TEXT,
+          description               TEXT,
+          first_seen_at             TEXT NOT NULL,
+          last_synced_at            TEXT NOT NULL,
+          removed_at                TEXT
+        ) STRICT;
+        CREATE INDEX computes_by_workspace ON computes (workspace_key, name COLLATE NOCASE);
+
+        CREATE TABLE compute_state_history (
+          history_id               INTEGER PRIMARY KEY NOT NULL,
+          compute_key              TEXT NOT NULL REFERENCES computes (compute_key) ON DELETE CASCADE,
+          provisioning_state       TEXT NOT NULL,
+          provisioning_errors_json TEXT NOT NULL DEFAULT '[]'
+                                   CHECK (json_valid(provisioning_errors_json)
+                                          AND json_type(provisioning_errors_json) = 'array'),
+          seen_at                  TEXT NOT NULL,
+          source                   TEXT NOT NULL CHECK (source IN ('refresh', 'operation'))
+        ) STRICT;
+        CREATE INDEX compute_state_history_by_compute
+          ON compute_state_history (compute_key, history_id);
+
+        CREATE TABLE inventory_refreshes (
+          refresh_id         INTEGER PRIMARY KEY NOT NULL,
+          started_at         TEXT NOT NULL,
+          finished_at        TEXT,
+          subscription_count INTEGER NOT NULL CHECK (subscription_count >= 0)
+        ) STRICT;
+
+        CREATE TABLE inventory_problems (
+          problem_id        INTEGER PRIMARY KEY NOT NULL,
+          refresh_id        INTEGER NOT NULL
+                            REFERENCES inventory_refreshes (refresh_id) ON DELETE CASCADE,
+          subscription_id   TEXT NOT NULL
+                            CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          subscription_name TEXT NOT NULL,
+          workspace_id      TEXT,
+          code              TEXT NOT NULL,
+          message           TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX inventory_problems_by_refresh ON inventory_problems (refresh_id);
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

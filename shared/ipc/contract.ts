@@ -8,6 +8,7 @@ import {
   TenantProblem,
 } from '../domain/accounts';
 import { ConnectionSettings, ConnectionView } from '../domain/connection';
+import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
@@ -90,6 +91,17 @@ export const contract = {
       input: z.object({ changes: z.array(SubscriptionFilterChange).min(1).max(10_000) }).strict(),
       output: SubscriptionsSnapshot,
     }),
+    'inventory.get': operation({
+      summary:
+        'Workspaces and computes of the selected subscriptions from the local record (instant, offline too).',
+      input: NoInput,
+      output: InventorySnapshot,
+    }),
+    'inventory.refresh': operation({
+      summary: 'Reconcile the local record of workspaces and computes with Azure, recording drift.',
+      input: NoInput,
+      output: InventorySnapshot,
+    }),
     'connection.get': operation({
       summary: 'Cloud, client id, proxy, extra CAs and token storage, with what policy locks.',
       input: NoInput,
@@ -122,6 +134,10 @@ export const contract = {
     'subscriptions.changed': event({
       summary: 'Subscriptions or filters changed.',
       payload: SubscriptionsSnapshot,
+    }),
+    'inventory.changed': event({
+      summary: 'The local record of workspaces and computes changed.',
+      payload: InventorySnapshot,
     }),
     'connection.changed': event({
       summary: 'Connection settings changed.',

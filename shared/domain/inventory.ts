@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Guid, TenantProblem } from './accounts';
+
+/** A full ARM resource id (`/subscriptions/.../providers/...`), kept verbatim. */
+export const ArmId = z.string().min(1).max(1024).startsWith('/subscriptions/');
+
+export const WorkspaceView = z.object({
+  id: ArmId,
+  name: z.string(),
+  /** The workspace's display name in Azure ML studio, when it has one. */
+  friendlyName: z.string().nullable(),
+  resourceGroup: z.string(),
+  subscriptionId: Guid,
+  subscriptionName: z.string(),
+  tenantId: Guid,
+  location: z.string(),
+  /** The usual role-assignment scopes for a compute's identity. */
+  storageAccount: z.string().nullable(),
+  containerRegistry: z.string().nullable(),
+  keyVault: z.string().nullable(),
+  /** ISO time the workspace was last seen in Azure. */
+  lastSyncedAt: z.string(),
+  /** ISO time a refresh found it gone (changed outside Mooring); null while it exists. */
+  removedAt: z.string().nullable(),
+});
+export type WorkspaceView = z.infer<typeof WorkspaceView>;
+
+export const ProvisioningError = z.object({ code: z.string(), message: z.string() });
+
+export const ComputeView = z.object({
+  id: ArmId,
+  name: z.string(),
+  workspaceId: ArmId,
+  workspaceName: z.string(),
+  subscriptionId: Guid,
+  /** Kubernetes for attached clusters; other compute types share the list and are shown as such. */
+  computeType: z.string(),
+  /** Succeeded, Creating, Updating, Deleting, Failed, Canceled, Unknown — as Azure reports it. */
+  provisioningState: z.string(),
+  provisioningErrors: z.array(ProvisioningError),
+  /** The AKS or Arc cluster behind a Kubernetes compute. */
+  clusterId: z.string().nullable(),
+  namespace: z.string().nullable(),
+  /** None, SystemAssigned, UserAssigned (or what Azure answers). */
+  identityType: z.string(),
+  userAssignedIdentityId: z.string().nullable(),
+  principalId: z.string().nullable(),
+  description: z.string().nullable(),
+  lastSyncedAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+export type ComputeView = z.infer<typeof ComputeView>;
+
+export const InventoryProblem = z.object({
+  subscriptionId: Guid,
+  subscriptionName: z.string(),
+  /** The workspace whose computes could not be listed, when the problem is that narrow. */
+  workspaceId: z.string().nullable(),
+  problem: TenantProblem,
+});
+export type InventoryProblem = z.infer<typeof InventoryProblem>;
+
+/** Workspaces and computes of the selected subscriptions, from the local record. */
+export const InventorySnapshot = z.object({
+  workspaces: z.array(WorkspaceView),
+  computes: z.array(ComputeView),
+  problems: z.array(InventoryProblem),
+  refreshedAt: z.string().nullable(),
+});
+export type InventorySnapshot = z.infer<typeof InventorySnapshot>;

@@ -1,0 +1,138 @@
+/**
+ * The local record of workspaces and computes at scale: snapshot() over 2,000 workspaces and
+ * 20,000 computes in 20 subscriptions, on a real database file in a temporary folder. The record
+ * is written by the same code a refresh uses (one transaction per subscription). Prints figures;
+ * asserts nothing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInventoryService } from '../../electron/inventory/create-inventory-service';
+import type { ComputeRecord, WorkspaceRecord } from '../../electron/inventory/inventory-records';
+import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
+import { createInventoryStore } from '../../electron/inventory/inventory-store';
+import type { SubscriptionListing } from '../../electron/inventory/inventory-store';
+import { openDatabase } from '../../electron/store/database';
+
+const SUBSCRIPTIONS = 20;
+const WORKSPACES_PER_SUBSCRIPTION = 100;
+const COMPUTES_PER_WORKSPACE = 10;
+const STATES = ['Succeeded', 'Succeeded', 'Succeeded', 'Creating', 'Failed'];
+
+const guid = (kind: number, n: number) =>
+  `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+const subscriptions: ScopedSubscription[] = Array.from({ length: SUBSCRIPTIONS }, (_, s) => ({
+  subscriptionId: guid(2, s),
+  subscriptionName: `Subscription ${String(s).padStart(2, '0')}`,
+  tenantId: guid(1, s % 4),
+  accountId: 'account-a',
+}));
+
+/** A subscription's listing; `round` moves some computes to another state so history grows. */
+function listingOf(subscription: ScopedSubscription, round: number): SubscriptionListing {
+  const workspaces: WorkspaceRecord[] = [];
+  const computeListings = [];
+  for (let w = 0; w < WORKSPACES_PER_SUBSCRIPTION; w++) {
+    const rg = `rg-${w % 7}`;
+    const workspace: WorkspaceRecord = {
+      id: `/subscriptions/${subscription.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/mlw-${w}`,
+      name: `mlw-${w}`,
+      friendlyName: `Workspace ${w}`,
+      resourceGroup: rg,
+      location: 'westeurope',
+      storageAccount: `/subscriptions/${subscription.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/st${w}`,
+      containerRegistry: null,
+      keyVault: `/subscriptions/${subscription.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/kv${w}`,
+    };
+    workspaces.push(workspace);
+    const computes: ComputeRecord[] = Array.from({ length: COMPUTES_PER_WORKSPACE }, (_, c) => {
+      const state = STATES[(c + w + round) % STATES.length] ?? 'Succeeded';
+      return {
+        id: `${workspace.id}/computes/k8s-${c}`,
+        name: `k8s-${c}`,
+        computeType: 'Kubernetes',
+        provisioningState: state,
+        provisioningErrors:
+          state === 'Failed' ? [{ code: 'BadRequest', message: 'The extension is missing.' }] : [],
+        clusterId: `/subscriptions/${subscription.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.ContainerService/managedClusters/aks-${c}`,
+        namespace: 'default',
+        identityType: 'SystemAssigned',
+        userAssignedIdentityId: null,
+        principalId: guid(3, w * 100 + c),
+        description: null,
+      };
+    });
+    computeListings.push({ workspace, computes });
+  }
+  return { subscription, workspaces, computeListings };
+}
+
+function measure(label: string, runs: number, body: () => unknown): void {
+  const warmUps = runs > 1 ? Math.min(runs, 3) : 0;
+  for (let i = 0; i < warmUps; i++) body();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    body();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+  console.log(
+    `${label.padEnd(64)} median ${median.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms  (${runs} runs)`,
+  );
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-inventory-bench-'));
+try {
+  const file = path.join(dir, 'mooring.sqlite3');
+  const database = openDatabase({ path: file });
+  const store = createInventoryStore(database);
+  let minute = 0;
+  const at = () => new Date(Date.UTC(2026, 0, 1, 0, minute++)).toISOString();
+
+  const writeAll = (round: number) => {
+    const when = at();
+    const refreshId = store.beginRefresh(subscriptions.length, when);
+    for (const subscription of subscriptions) {
+      store.recordSubscription(refreshId, listingOf(subscription, round), when);
+    }
+    store.finishRefresh(refreshId, when);
+  };
+  measure('refresh write, first time (2,000 workspaces, 20,000 computes)', 1, () => writeAll(0));
+  measure('refresh write, unchanged', 3, () => writeAll(0));
+  measure('refresh write, every compute changes state (history grows)', 3, () =>
+    writeAll(++minute),
+  );
+
+  let selected: readonly ScopedSubscription[] = subscriptions;
+  const service = createInventoryService({
+    database,
+    events: { emit: () => {} },
+    scope: { selectedSubscriptions: () => selected },
+    credentialFor: () => {
+      throw new Error('the benchmark makes no Azure call');
+    },
+    runtime: () => Promise.reject(new Error('the benchmark makes no Azure call')),
+  });
+  const snapshot = service.snapshot();
+  console.log(
+    `snapshot holds ${snapshot.workspaces.length} workspaces and ${snapshot.computes.length} computes`,
+  );
+  measure('snapshot(), all 20 subscriptions selected', 20, () => service.snapshot());
+  measure('snapshot() + JSON.stringify (what IPC sends)', 20, () =>
+    JSON.stringify(service.snapshot()),
+  );
+  selected = subscriptions.slice(0, 2);
+  measure('snapshot(), 2 of 20 subscriptions selected', 50, () => service.snapshot());
+  database.close();
+  const bytes = fs
+    .readdirSync(dir)
+    .reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+  console.log(`database files: ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
