@@ -179,7 +179,36 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
     await page.getByTestId('header-scope-button').click();
     await page.getByTestId('subscriptions-refresh').click();
     await expect.poll(() => row(NORTHWIND_AI).count()).toBe(1);
-    await page.keyboard.press('Escape');
+    await page.getByTestId('scope-close').click();
+    await page.getByTestId('scope-drawer').waitFor({ state: 'hidden' });
+  });
+
+  it('lists the workspaces and computes of the selected subscriptions, with late failures', async () => {
+    await page.getByTestId('nav-inventory').click();
+    await page.getByTestId('page-inventory').waitFor();
+    const refresh = page
+      .getByTestId('inventory-refresh')
+      .or(page.getByTestId('inventory-empty-refresh'));
+    await refresh.first().click();
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(3);
+    // Attach failures surface late, only in provisioningErrors: the row says why.
+    const failed = page.locator('[data-testid="compute-row"][data-state="Failed"]').first();
+    await expect(failed.getByTestId('compute-errors').textContent()).resolves.toMatch(/\w+/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'inventory.png') });
+  });
+
+  it('jumps to a compute from the command palette', async () => {
+    await page.getByTestId('nav-accounts').click();
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('gpu-prod');
+    const option = page.locator('[data-testid="palette-option"][data-item-id^="compute:"]').first();
+    const itemId = await option.getAttribute('data-item-id');
+    await option.click();
+    const computeId = itemId?.slice('compute:'.length) ?? '';
+    const target = page.locator(`[data-testid="compute-row"][data-compute-id="${computeId}"]`);
+    await expect.poll(() => target.getAttribute('data-highlighted')).toBe('true');
+    await expect(target.getByTestId('compute-name').textContent()).resolves.toContain('gpu-prod');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'palette-jump.png') });
   });
 
   it('never sent a token to the renderer', () => {

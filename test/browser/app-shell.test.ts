@@ -81,7 +81,8 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     expect(await textOf(page, 'footer-version')).toBe(`Mooring ${version}`);
     expect(await textOf(page, 'footer-database-path')).toBe(host.databasePath);
     expect(host.databasePath).toBe(path.join(userDataDir, 'mooring.sqlite3'));
-    await page.getByTestId('page-inventory').getByText('not available yet').first().waitFor();
+    // With no account yet, Inventory (the first area) invites the user to sign in.
+    await page.getByTestId('inventory-empty-no-accounts').waitFor();
   });
 
   it('exposes the stand-in as window.mooring, frozen and limited to the contract', async () => {

@@ -1,4 +1,10 @@
-import { Body1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Body1,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 
@@ -11,6 +17,8 @@ const useStyles = makeStyles({
     margin: '0 auto',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
   },
+  // Lists with many columns (the inventory) use the room a wide window gives them.
+  wide: { maxWidth: '1320px' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   heading: { ...typographyStyles.title2, margin: 0, outline: 'none' },
   description: { color: tokens.colorNeutralForeground2 },
@@ -22,11 +30,12 @@ interface PageProps {
   /** Move focus to the heading when shown, so keyboard and screen-reader users land on the page. */
   readonly focusHeading: boolean;
   readonly testId: string;
+  readonly wide?: boolean;
   readonly children: ReactNode;
 }
 
 /** One area's page: its heading and description, then its content. */
-export function Page({ title, description, focusHeading, testId, children }: PageProps) {
+export function Page({ title, description, focusHeading, testId, wide, children }: PageProps) {
   const styles = useStyles();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -36,7 +45,11 @@ export function Page({ title, description, focusHeading, testId, children }: Pag
   }, [focusHeading]);
 
   return (
-    <section className={styles.root} aria-labelledby={headingId} data-testid={testId}>
+    <section
+      className={mergeClasses(styles.root, wide && styles.wide)}
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
       <header className={styles.header}>
         <h1 id={headingId} ref={headingRef} tabIndex={-1} className={styles.heading}>
           {title}

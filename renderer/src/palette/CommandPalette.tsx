@@ -126,14 +126,14 @@ function PaletteBody() {
           setActiveIndex(0);
         }}
         onKeyDown={onKeyDown}
-        placeholder="Type a subscription, an area or an action"
+        placeholder="Type a subscription, workspace, compute, area or action"
         autoFocus
         role="combobox"
         aria-expanded="true"
         aria-controls={listboxId}
         aria-autocomplete="list"
         aria-activedescendant={flat.length > 0 ? optionId(active) : undefined}
-        aria-label="Search subscriptions, areas and actions"
+        aria-label="Search subscriptions, workspaces, computes, areas and actions"
         data-testid="palette-input"
       />
       <div
@@ -187,7 +187,10 @@ function PaletteBody() {
   );
 }
 
-/** Jump to any subscription or area, or run an action, by typing part of its name or id. */
+/**
+ * Jump to any subscription, workspace, compute or area, or run an action, by typing part of its
+ * name or id.
+ */
 export function CommandPalette() {
   const styles = useStyles();
   usePaletteShortcut();

@@ -11,8 +11,8 @@ export interface PaletteItem {
 }
 
 /**
- * A group of items the palette searches, in the order given. Areas, actions and subscriptions
- * exist today; workspaces and computes will be further sources once the app lists them.
+ * A group of items the palette searches, in the order given: areas, actions, subscriptions,
+ * workspaces and computes.
  */
 export interface PaletteSource {
   readonly id: string;

@@ -1,11 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AREA_LABELS, AREAS } from '../shell/areas';
-import { useAzureStores, useSubscriptions } from '../state/azure-stores';
+import { useAzureStores, useInventory, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
+import { inventoryPaletteSources } from './inventory-palette-items';
 import type { PaletteSource } from './palette-items';
 
 const AREA_DETAILS: Record<(typeof AREAS)[number], string> = {
-  inventory: 'Attached Kubernetes computes',
+  inventory: 'Workspaces and their computes',
   attach: 'Attach a cluster to a workspace',
   activity: 'Operations and their outcome',
   accounts: 'Accounts, tenants and sign-in',
@@ -14,12 +15,31 @@ const AREA_DETAILS: Record<(typeof AREAS)[number], string> = {
 
 /**
  * What the palette searches, built from the current view caches. Each source closes the
- * palette by navigating or acting; a new kind of thing (workspaces, computes) is one more source.
+ * palette by navigating or acting; a new kind of thing is one more source. Workspaces and
+ * computes come from the inventory's local record, read (never refreshed from Azure) when the
+ * palette opens before anything else asked for it.
  */
 export function usePaletteSources(): PaletteSource[] {
   const navigate = useShell((state) => state.navigate);
-  const { accounts, subscriptions, overlays } = useAzureStores();
+  const { accounts, subscriptions, inventory, overlays } = useAzureStores();
   const snapshot = useSubscriptions((state) => state.snapshot);
+  const inventoryView = useInventory((state) => state.view);
+
+  useEffect(() => {
+    void inventory.getState().loadIfNeeded();
+  }, [inventory]);
+
+  const inventorySources = useMemo(
+    () =>
+      inventoryView.status === 'ready'
+        ? inventoryPaletteSources(inventoryView.value, (target) => {
+            overlays.getState().closePalette();
+            navigate('inventory');
+            inventory.getState().jumpTo(target);
+          })
+        : [],
+    [inventoryView, overlays, navigate, inventory],
+  );
 
   return useMemo(() => {
     const close = () => overlays.getState().closePalette();
@@ -101,6 +121,6 @@ export function usePaletteSources(): PaletteSource[] {
       limit: 50,
       items: subscriptionItems,
     };
-    return [areas, actions, subscriptionSource];
-  }, [navigate, accounts, subscriptions, overlays, snapshot]);
+    return [areas, actions, subscriptionSource, ...inventorySources];
+  }, [navigate, accounts, subscriptions, overlays, snapshot, inventorySources]);
 }

@@ -101,6 +101,14 @@ export interface ScopeSummary {
 export const inScope = (subscription: SubscriptionView): boolean =>
   subscription.selected && !subscription.hidden;
 
+/** The subscriptions in scope as one comparable value, to notice when the selection changes. */
+export const selectionKey = (subscriptions: readonly SubscriptionView[]): string =>
+  subscriptions
+    .filter(inScope)
+    .map((subscription) => subscription.subscriptionId)
+    .sort()
+    .join(',');
+
 export function summariseScope(subscriptions: readonly SubscriptionView[]): ScopeSummary {
   const tenants = new Set<string>();
   let selectedCount = 0;

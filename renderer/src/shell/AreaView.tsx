@@ -1,7 +1,7 @@
 import { AccountsPage } from '../accounts/AccountsPage';
 import { ActivityPage } from '../pages/ActivityPage';
 import { AttachPage } from '../pages/AttachPage';
-import { InventoryPage } from '../pages/InventoryPage';
+import { InventoryPage } from '../inventory/InventoryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useShell } from '../state/shell-store-context';
 

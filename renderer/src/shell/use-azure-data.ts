@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import type { MooringClient } from '../../../shared/ipc/client';
+import { selectionKey } from '../scope/scope-model';
 import type { AzureStores } from '../state/azure-stores';
 
 /**
  * Loads accounts, subscriptions and connection settings at start-up and keeps them in step with
  * what the main process pushes. After a sign-in the new account's subscriptions are listed from
- * Azure; after a sign-out the local record is read again.
+ * Azure; after a sign-out the local record is read again. The inventory is read when first
+ * needed (its page or the palette) and again whenever the stored selection of subscriptions
+ * changes.
  */
 export function useAzureData(client: MooringClient, stores: AzureStores) {
   useEffect(() => {
@@ -15,7 +18,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
   }, [stores]);
 
   useEffect(() => {
-    const { accounts, subscriptions, connection } = stores;
+    const { accounts, subscriptions, inventory, connection } = stores;
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
@@ -23,6 +26,12 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       client.on('subscriptions.changed', (payload) =>
         subscriptions.getState().receiveSnapshot(payload),
       ),
+      client.on('inventory.changed', (payload) => inventory.getState().receiveSnapshot(payload)),
+      subscriptions.subscribe((state) => {
+        // Only a selection the main process has stored decides what inventory.get answers.
+        if (state.snapshot.status !== 'ready' || state.savingFilters) return;
+        inventory.getState().scopeChanged(selectionKey(state.snapshot.value.subscriptions));
+      }),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
       accounts.subscribe((state, previous) => {
         if (state.outcomeSequence !== previous.outcomeSequence) {

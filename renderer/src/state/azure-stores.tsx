@@ -7,6 +7,8 @@ import { createAccountsStore } from './accounts-store';
 import type { AccountsActions, AccountsState, AccountsStore } from './accounts-store';
 import { createConnectionStore } from './connection-store';
 import type { ConnectionActions, ConnectionState, ConnectionStore } from './connection-store';
+import { createInventoryStore } from './inventory-store';
+import type { InventoryActions, InventoryState, InventoryStore } from './inventory-store';
 import { createOverlayStore } from './overlay-store';
 import type { OverlayActions, OverlayState, OverlayStore } from './overlay-store';
 import { createSubscriptionsStore } from './subscriptions-store';
@@ -16,10 +18,14 @@ import type {
   SubscriptionsStore,
 } from './subscriptions-store';
 
-/** The view caches of accounts, subscriptions and connection settings, and the overlays over them. */
+/**
+ * The view caches of accounts, subscriptions, the inventory and connection settings, and the
+ * overlays over them.
+ */
 export interface AzureStores {
   readonly accounts: AccountsStore;
   readonly subscriptions: SubscriptionsStore;
+  readonly inventory: InventoryStore;
   readonly connection: ConnectionStore;
   readonly overlays: OverlayStore;
 }
@@ -28,6 +34,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
   return {
     accounts: createAccountsStore(client),
     subscriptions: createSubscriptionsStore(client),
+    inventory: createInventoryStore(client),
     connection: createConnectionStore(client),
     overlays: createOverlayStore(),
   };
@@ -60,6 +67,8 @@ export const useAccounts = <T,>(selector: (state: AccountsState & AccountsAction
 export const useSubscriptions = <T,>(
   selector: (state: SubscriptionsState & SubscriptionsActions) => T,
 ): T => useSlice(useAzureStores().subscriptions, selector);
+export const useInventory = <T,>(selector: (state: InventoryState & InventoryActions) => T): T =>
+  useSlice(useAzureStores().inventory, selector);
 export const useConnection = <T,>(selector: (state: ConnectionState & ConnectionActions) => T): T =>
   useSlice(useAzureStores().connection, selector);
 export const useOverlays = <T,>(selector: (state: OverlayState & OverlayActions) => T): T =>

@@ -1,0 +1,259 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Text,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { Copy16Regular, Checkmark16Regular } from '@fluentui/react-icons';
+import { memo, useRef, useState } from 'react';
+import type { ComputeView } from '../../../shared/domain/inventory';
+import { copyOrSelect } from '../accounts/copy-text';
+import {
+  identityLabel,
+  isKubernetes,
+  resourceName,
+  stateCategory,
+  stateColor,
+} from './compute-presentation';
+import {
+  ERROR_LINE_HEIGHT,
+  LINES_PER_ERROR,
+  MAX_ERRORS_SHOWN,
+  computeRowHeight,
+} from './inventory-layout';
+import { removedText } from './record-age';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'center',
+    boxSizing: 'border-box',
+    padding: `0 ${tokens.spacingHorizontalL} 0 44px`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    outline: 'none',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  removed: { opacity: 0.55 },
+  highlighted: {
+    backgroundColor: tokens.colorBrandBackground2,
+    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+  },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    whiteSpace: 'nowrap',
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis' },
+  details: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+  },
+  detail: { overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1, minWidth: 0 },
+  fixed: { flexShrink: 0 },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  cluster: { display: 'inline-flex', alignItems: 'center', flexShrink: 0 },
+  offscreen: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  copy: { minWidth: 0, height: '20px', padding: '0 2px' },
+  errors: { margin: 0, padding: 0, listStyleType: 'none' },
+  error: {
+    height: `${ERROR_LINE_HEIGHT * LINES_PER_ERROR}px`,
+    lineHeight: `${ERROR_LINE_HEIGHT}px`,
+    color: tokens.colorPaletteRedForeground1,
+    overflow: 'hidden',
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: LINES_PER_ERROR,
+    overflowWrap: 'anywhere',
+  },
+  more: {
+    height: `${ERROR_LINE_HEIGHT}px`,
+    lineHeight: `${ERROR_LINE_HEIGHT}px`,
+    color: tokens.colorPaletteRedForeground1,
+  },
+  // The error lines set the line height; the caption text follows it.
+  inherit: { lineHeight: 'inherit' },
+  removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+});
+
+/** The cluster behind a Kubernetes compute: its name, the full id on hover, and a copy button. */
+function ClusterName({ clusterId }: { clusterId: string }) {
+  const styles = useStyles();
+  const textRef = useRef<HTMLSpanElement>(null);
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className={styles.cluster}>
+      <Caption1>cluster&nbsp;</Caption1>
+      <Caption1
+        className={styles.mono}
+        title={clusterId}
+        data-testid="compute-cluster"
+        data-cluster-id={clusterId}
+      >
+        {resourceName(clusterId)}
+      </Caption1>
+      {/* Where the clipboard is refused, the full id is selected here for Ctrl+C instead. */}
+      <span ref={textRef} tabIndex={-1} className={styles.offscreen}>
+        {clusterId}
+      </span>
+      <Tooltip content={copied ? 'Copied' : 'Copy the cluster’s resource id'} relationship="label">
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.copy}
+          icon={copied ? <Checkmark16Regular /> : <Copy16Regular />}
+          onClick={() => {
+            void copyOrSelect(clusterId, textRef.current).then((done) => setCopied(done));
+          }}
+          data-testid="compute-copy-cluster-id"
+        />
+      </Tooltip>
+    </span>
+  );
+}
+
+function ProvisioningErrors({ compute }: { compute: ComputeView }) {
+  const styles = useStyles();
+  const errors = compute.provisioningErrors;
+  const listed = errors.slice(0, MAX_ERRORS_SHOWN);
+  if (errors.length === 0) return null;
+  return (
+    <ul className={styles.errors} data-testid="compute-errors">
+      {listed.map((error, index) => {
+        const text = `${error.code}: ${error.message}`;
+        return (
+          <li key={index} className={styles.error} title={text} data-testid="compute-error">
+            <Caption1 className={styles.inherit}>{text}</Caption1>
+          </li>
+        );
+      })}
+      {errors.length > listed.length && (
+        <li className={styles.more}>
+          <Caption1 className={styles.inherit}>
+            and {errors.length - listed.length} more (hover an error for its full text)
+          </Caption1>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+interface ComputeRowProps {
+  readonly compute: ComputeView;
+  readonly highlighted: boolean;
+  readonly now: number;
+}
+
+/**
+ * One compute: name, type (Kubernetes stands out), provisioning state, cluster, namespace,
+ * identity and description; a failed one also lists its provisioning errors.
+ */
+export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }: ComputeRowProps) {
+  const styles = useStyles();
+  const failed = stateCategory(compute.provisioningState) === 'failed';
+  const kubernetes = isKubernetes(compute);
+  const removed = compute.removedAt !== null;
+  return (
+    <div
+      role="listitem"
+      tabIndex={-1}
+      className={mergeClasses(
+        styles.row,
+        removed && styles.removed,
+        highlighted && styles.highlighted,
+      )}
+      style={{ height: computeRowHeight(compute) }}
+      aria-label={`Compute ${compute.name}, ${compute.provisioningState}${removed ? ', removed outside Mooring' : ''}`}
+      data-testid="compute-row"
+      data-compute-id={compute.id}
+      data-state={compute.provisioningState}
+      data-removed={removed}
+      data-highlighted={highlighted}
+    >
+      <div className={styles.line}>
+        <Text className={styles.name} data-testid="compute-name">
+          {compute.name}
+        </Text>
+        <Badge
+          appearance={kubernetes ? 'filled' : 'outline'}
+          color={kubernetes ? 'brand' : 'informative'}
+          size="small"
+          data-testid="compute-type"
+          data-kubernetes={kubernetes}
+        >
+          {compute.computeType}
+        </Badge>
+        <Badge
+          appearance="tint"
+          color={stateColor(compute.provisioningState)}
+          size="small"
+          data-testid="compute-state"
+        >
+          {compute.provisioningState}
+        </Badge>
+        {compute.removedAt && (
+          <Caption1
+            className={styles.removedNote}
+            title={new Date(compute.removedAt).toLocaleString()}
+            data-testid="compute-removed"
+          >
+            {removedText(compute.removedAt, now)}
+          </Caption1>
+        )}
+      </div>
+      <div className={styles.details}>
+        {compute.clusterId && <ClusterName clusterId={compute.clusterId} />}
+        {compute.namespace && (
+          <Caption1 className={styles.fixed}>
+            namespace{' '}
+            <span className={styles.mono} data-testid="compute-namespace">
+              {compute.namespace}
+            </span>
+          </Caption1>
+        )}
+        <Caption1
+          className={styles.fixed}
+          title={
+            [
+              compute.userAssignedIdentityId,
+              compute.principalId && `principal ${compute.principalId}`,
+            ]
+              .filter(Boolean)
+              .join('\n') || undefined
+          }
+          data-testid="compute-identity"
+        >
+          {identityLabel(compute)}
+        </Caption1>
+        {compute.description && (
+          <Caption1
+            className={styles.detail}
+            title={compute.description}
+            data-testid="compute-description"
+          >
+            {compute.description}
+          </Caption1>
+        )}
+      </div>
+      {failed && <ProvisioningErrors compute={compute} />}
+    </div>
+  );
+});

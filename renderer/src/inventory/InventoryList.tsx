@@ -1,0 +1,123 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualWindow } from '../scope/use-virtual-window';
+import type { InventoryJump } from '../state/inventory-store';
+import { positionOf } from './inventory-layout';
+import type { InventoryItem } from './inventory-layout';
+import { SubscriptionHeader } from './SubscriptionHeader';
+import { WorkspaceBlock } from './WorkspaceBlock';
+
+const useStyles = makeStyles({
+  scroller: {
+    // Tall enough to work in, short enough that the toolbar stays in view while scrolling.
+    height: 'max(360px, calc(100vh - 320px))',
+    overflowY: 'auto',
+    overscrollBehavior: 'contain',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  canvas: { position: 'relative' },
+});
+
+interface InventoryListProps {
+  readonly items: readonly InventoryItem[];
+  readonly filtering: boolean;
+  readonly highlightedId: string | null;
+  /** A jump to bring into view and focus once its row is drawn; `onJumpDone` ends it. */
+  readonly jump: InventoryJump | null;
+  readonly onJumpDone: () => void;
+  readonly now: number;
+  readonly onToggle: (id: string) => void;
+}
+
+/**
+ * The inventory by subscription and workspace. Only the blocks in view are drawn, so thousands
+ * of workspaces and tens of thousands of computes scroll and filter as quickly as a few.
+ */
+export function InventoryList({
+  items,
+  filtering,
+  highlightedId,
+  jump,
+  onJumpDone,
+  now,
+  onToggle,
+}: InventoryListProps) {
+  const styles = useStyles();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const heights = useMemo(() => items.map((item) => item.height), [items]);
+  const view = useVirtualWindow(scrollerRef, heights);
+
+  // Scroll the jump's target to the middle, then focus it once the scroll has drawn it.
+  useEffect(() => {
+    if (!jump) return;
+    const position = positionOf(items, jump);
+    const scroller = scrollerRef.current;
+    if (!position || !scroller) return;
+    const top =
+      heights.slice(0, position.index).reduce((sum, height) => sum + height, 0) +
+      position.offsetInItem;
+    scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 2 + position.height / 2);
+    const selector =
+      jump.kind === 'compute'
+        ? `[data-compute-id="${CSS.escape(jump.id)}"]`
+        : `[data-workspace-id="${CSS.escape(jump.id)}"] [data-testid="workspace-header"]`;
+    let frame = 0;
+    let attempts = 0;
+    const focusWhenDrawn = () => {
+      const element = scroller.querySelector<HTMLElement>(selector);
+      if (element || attempts >= 20) {
+        element?.focus({ preventScroll: true });
+        onJumpDone();
+        return;
+      }
+      attempts += 1;
+      frame = requestAnimationFrame(focusWhenDrawn);
+    };
+    frame = requestAnimationFrame(focusWhenDrawn);
+    return () => cancelAnimationFrame(frame);
+  }, [jump, items, heights, onJumpDone]);
+
+  const drawn = [];
+  for (let index = view.first; index <= view.last; index += 1) {
+    const item = items[index];
+    if (!item) continue;
+    const top = view.offsetOf(index);
+    drawn.push(
+      item.kind === 'subscription' ? (
+        <SubscriptionHeader
+          key={item.key}
+          group={item.group}
+          top={top}
+          height={item.height}
+          collapsed={item.collapsed}
+          onToggle={onToggle}
+        />
+      ) : (
+        <WorkspaceBlock
+          key={item.key}
+          entry={item.entry}
+          top={top}
+          height={item.height}
+          collapsed={item.collapsed}
+          filtering={filtering}
+          highlightedId={highlightedId}
+          now={now}
+          onToggle={onToggle}
+        />
+      ),
+    );
+  }
+
+  return (
+    <div ref={scrollerRef} className={styles.scroller} data-testid="inventory-list">
+      <div
+        role="list"
+        aria-label="Workspaces by subscription"
+        className={styles.canvas}
+        style={{ height: view.totalHeight }}
+      >
+        {drawn}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { InventorySnapshot } from '../../../shared/domain/inventory';
+import { CallError } from '../components/CallError';
+import { Page } from '../components/Page';
+import { useAccounts, useInventory, useSubscriptions } from '../state/azure-stores';
+import { InventoryEmpty } from './InventoryEmpty';
+import { inventoryEmptyReason } from './inventory-empty';
+import { idsToExpand, layoutInventory } from './inventory-layout';
+import { countByState, countShown, groupInventory, shownText } from './inventory-model';
+import type { StateFilter, SubscriptionGroup } from './inventory-model';
+import { InventoryList } from './InventoryList';
+import { InventoryProblems } from './InventoryProblems';
+import { InventoryFilters, InventoryStatusLine } from './InventoryToolbar';
+import { useNow } from './use-now';
+
+const useStyles = makeStyles({
+  secondary: { color: tokens.colorNeutralForeground3 },
+  noMatch: { color: tokens.colorNeutralForeground2, padding: tokens.spacingVerticalL },
+});
+
+const holds = (groups: readonly SubscriptionGroup[], id: string) =>
+  groups.some((group) =>
+    group.workspaces.some(
+      (entry) => entry.workspace.id === id || entry.computes.some((compute) => compute.id === id),
+    ),
+  );
+
+/** The filterable, collapsible list of the record, and where a palette jump lands. */
+function InventoryBrowser({ snapshot, now }: { snapshot: InventorySnapshot; now: number }) {
+  const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<StateFilter>('all');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const jump = useInventory((current) => current.jump);
+  const jumpHandled = useInventory((current) => current.jumpHandled);
+  // Typing stays instant; grouping tens of thousands of computes catches up a frame later.
+  const deferredQuery = useDeferredValue(query);
+  const filter = useMemo(() => ({ query: deferredQuery, state }), [deferredQuery, state]);
+  const filtering = deferredQuery.trim() !== '' || state !== 'all';
+
+  const groups = useMemo(() => groupInventory(snapshot, filter), [snapshot, filter]);
+  const items = useMemo(() => layoutInventory(groups, collapsed), [groups, collapsed]);
+  const counts = useMemo(() => countByState(snapshot.computes), [snapshot.computes]);
+  const shown = useMemo(() => countShown(groups), [groups]);
+
+  // A palette jump: make its target findable (clear a filter that hides it, expand what holds
+  // it) and mark it; the list then scrolls to it and focuses it. Each jump is prepared once, so
+  // the filter the user types afterwards is left alone.
+  const preparedJump = useRef(0);
+  useEffect(() => {
+    if (!jump || preparedJump.current === jump.request) return;
+    preparedJump.current = jump.request;
+    const expand = idsToExpand(snapshot, jump);
+    if (!expand) {
+      jumpHandled();
+      return;
+    }
+    setHighlightedId(jump.id);
+    setCollapsed((previous) => {
+      if (!expand.some((id) => previous.has(id))) return previous;
+      const next = new Set(previous);
+      for (const id of expand) next.delete(id);
+      return next;
+    });
+    if (!holds(groups, jump.id)) {
+      setQuery('');
+      setState('all');
+    }
+  }, [jump, snapshot, groups, jumpHandled]);
+
+  const toggle = useCallback(
+    (id: string) =>
+      setCollapsed((previous) => {
+        const next = new Set(previous);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const collapseAll = useCallback(
+    () =>
+      setCollapsed(
+        new Set(groups.flatMap((group) => group.workspaces.map((entry) => entry.workspace.id))),
+      ),
+    [groups],
+  );
+
+  return (
+    <>
+      <InventoryFilters
+        query={query}
+        onQuery={setQuery}
+        state={state}
+        onState={setState}
+        counts={counts}
+        onExpandAll={() => setCollapsed(new Set())}
+        onCollapseAll={collapseAll}
+      />
+      <Caption1 className={styles.secondary} role="status" data-testid="inventory-match-count">
+        {shownText(shown, filtering)}
+      </Caption1>
+      {items.length === 0 ? (
+        <Body1 className={styles.noMatch} data-testid="inventory-no-match">
+          Nothing matches the filter. Clear the filter box or choose All to see every workspace.
+        </Body1>
+      ) : (
+        <InventoryList
+          items={items}
+          filtering={filtering}
+          highlightedId={highlightedId}
+          jump={jump}
+          onJumpDone={jumpHandled}
+          now={now}
+          onToggle={toggle}
+        />
+      )}
+    </>
+  );
+}
+
+/** What the page shows once the record is there: its age, problems, and the list or why not. */
+function InventoryContent() {
+  const accounts = useAccounts((state) => state.accounts);
+  const subscriptions = useSubscriptions((state) => state.snapshot);
+  const view = useInventory((state) => state.view);
+  const refresh = useInventory((state) => state.refresh);
+  const load = useInventory((state) => state.load);
+  const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
+  const now = useNow();
+
+  const snapshot = view.status === 'ready' ? view.value : null;
+  const reason = inventoryEmptyReason(accounts, subscriptions, snapshot);
+
+  // Without an account or a selected subscription there is nothing the record could hold.
+  if (reason === 'no-accounts' || reason === 'no-selection')
+    return <InventoryEmpty reason={reason} />;
+  if (view.status === 'idle' || view.status === 'loading') {
+    return (
+      <Spinner size="small" label="Reading the local record…" data-testid="inventory-loading" />
+    );
+  }
+  if (view.status === 'failed') {
+    return (
+      <CallError
+        title={
+          view.error.code === 'unavailable'
+            ? 'The inventory is not available'
+            : 'The inventory could not be read'
+        }
+        error={view.error}
+        onRetry={() => void load()}
+        testId="inventory-error"
+      />
+    );
+  }
+  return (
+    <>
+      <InventoryStatusLine refreshedAt={view.value.refreshedAt} now={now} />
+      {refresh.status === 'failed' && (
+        <CallError
+          title="The inventory could not be refreshed from Azure; the last known state is shown"
+          error={refresh.error}
+          onRetry={() => void refreshFromAzure()}
+          testId="inventory-refresh-error"
+        />
+      )}
+      <InventoryProblems problems={view.value.problems} />
+      {reason ? (
+        <InventoryEmpty reason={reason} />
+      ) : (
+        <InventoryBrowser snapshot={view.value} now={now} />
+      )}
+    </>
+  );
+}
+
+export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
+  const load = useInventory((state) => state.load);
+  // Each visit reads the local record again: instant, and it may have changed meanwhile.
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Page
+      title="Inventory"
+      description="The Azure Machine Learning workspaces of your selected subscriptions and their computes, from Mooring's local record."
+      focusHeading={focusHeading}
+      testId="page-inventory"
+      wide
+    >
+      <InventoryContent />
+    </Page>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  Button,
+  Caption1,
+  ProgressBar,
+  SearchBox,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSync20Regular } from '@fluentui/react-icons';
+import { useInventory } from '../state/azure-stores';
+import { STATE_FILTERS } from './inventory-model';
+import type { StateFilter } from './inventory-model';
+import { recordAgeText } from './record-age';
+
+const useStyles = makeStyles({
+  status: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
+  age: { color: tokens.colorNeutralForeground2 },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  secondary: { color: tokens.colorNeutralForeground3 },
+  filters: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
+  search: { flexGrow: 1, minWidth: '260px', maxWidth: '480px' },
+  expand: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalXS },
+});
+
+/** How old the record is, and Refresh from Azure with its progress. */
+export function InventoryStatusLine({
+  refreshedAt,
+  now,
+}: {
+  refreshedAt: string | null;
+  now: number;
+}) {
+  const styles = useStyles();
+  const running = useInventory((state) => state.refresh.status === 'running');
+  const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
+  return (
+    <>
+      <div className={styles.status}>
+        <Caption1
+          className={styles.age}
+          title={refreshedAt ? new Date(refreshedAt).toLocaleString() : undefined}
+          data-testid="inventory-refreshed-at"
+        >
+          {recordAgeText(refreshedAt, now)}
+        </Caption1>
+        <Button
+          icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
+          disabled={running}
+          onClick={() => void refreshFromAzure()}
+          data-testid="inventory-refresh"
+        >
+          {running ? 'Refreshing from Azure…' : 'Refresh from Azure'}
+        </Button>
+      </div>
+      {running && (
+        <div className={styles.progress} data-testid="inventory-refreshing">
+          <ProgressBar thickness="medium" aria-label="Refreshing from Azure" />
+          <Caption1 className={styles.secondary} role="status">
+            Listing the workspaces of the selected subscriptions and their computes from Azure. What
+            is shown stays usable meanwhile.
+          </Caption1>
+        </div>
+      )}
+    </>
+  );
+}
+
+const STATE_LABELS: Record<StateFilter, string> = {
+  all: 'All',
+  failed: 'Failed',
+  'in-progress': 'In progress',
+  succeeded: 'Succeeded',
+};
+
+const isStateFilter = (value: unknown): value is StateFilter =>
+  (STATE_FILTERS as readonly unknown[]).includes(value);
+
+interface InventoryFiltersProps {
+  readonly query: string;
+  readonly onQuery: (query: string) => void;
+  readonly state: StateFilter;
+  readonly onState: (state: StateFilter) => void;
+  readonly counts: Record<StateFilter, number>;
+  readonly onExpandAll: () => void;
+  readonly onCollapseAll: () => void;
+}
+
+/** The filter box, the state filter with its counts, and expand / collapse all. */
+export function InventoryFilters({
+  query,
+  onQuery,
+  state,
+  onState,
+  counts,
+  onExpandAll,
+  onCollapseAll,
+}: InventoryFiltersProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.filters}>
+      <SearchBox
+        className={styles.search}
+        value={query}
+        onChange={(_event, data) => onQuery(data.value)}
+        placeholder="Filter by name, resource id or cluster"
+        aria-label="Filter workspaces and computes"
+        data-testid="inventory-filter"
+      />
+      <TabList
+        size="small"
+        selectedValue={state}
+        onTabSelect={(_event, data) => {
+          if (isStateFilter(data.value)) onState(data.value);
+        }}
+        aria-label="Provisioning state"
+        data-testid="inventory-state-filter"
+      >
+        {STATE_FILTERS.map((value) => (
+          <Tab key={value} value={value} data-testid={`inventory-state-${value}`}>
+            {STATE_LABELS[value]} ({counts[value].toLocaleString()})
+          </Tab>
+        ))}
+      </TabList>
+      <span className={styles.expand}>
+        <Button
+          appearance="subtle"
+          size="small"
+          onClick={onExpandAll}
+          data-testid="inventory-expand-all"
+        >
+          Expand all
+        </Button>
+        <Button
+          appearance="subtle"
+          size="small"
+          onClick={onCollapseAll}
+          data-testid="inventory-collapse-all"
+        >
+          Collapse all
+        </Button>
+      </span>
+    </div>
+  );
+}

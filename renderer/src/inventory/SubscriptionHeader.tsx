@@ -1,0 +1,76 @@
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
+import { memo } from 'react';
+import type { SubscriptionGroup } from './inventory-model';
+
+const useStyles = makeStyles({
+  row: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    boxSizing: 'border-box',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+  },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  id: {
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyMonospace,
+    whiteSpace: 'nowrap',
+  },
+  count: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+});
+
+interface SubscriptionHeaderProps {
+  readonly group: SubscriptionGroup;
+  readonly top: number;
+  readonly height: number;
+  readonly collapsed: boolean;
+  readonly onToggle: (subscriptionId: string) => void;
+}
+
+/** A subscription's heading in the inventory: its name and id, and how many workspaces. */
+export const SubscriptionHeader = memo(function SubscriptionHeader({
+  group,
+  top,
+  height,
+  collapsed,
+  onToggle,
+}: SubscriptionHeaderProps) {
+  const styles = useStyles();
+  const count = group.workspaces.length;
+  return (
+    <div
+      role="listitem"
+      className={styles.row}
+      style={{ top, height }}
+      data-testid="subscription-group"
+      data-subscription-id={group.subscriptionId}
+      data-collapsed={collapsed}
+    >
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={collapsed ? <ChevronRight20Regular /> : <ChevronDown20Regular />}
+        aria-expanded={!collapsed}
+        aria-label={`${collapsed ? 'Show' : 'Hide'} the workspaces of ${group.subscriptionName}`}
+        onClick={() => onToggle(group.subscriptionId)}
+        data-testid="subscription-group-toggle"
+      />
+      <Text
+        weight="semibold"
+        size={400}
+        className={styles.name}
+        data-testid="subscription-group-name"
+      >
+        {group.subscriptionName}
+      </Text>
+      <Caption1 className={styles.id}>{group.subscriptionId}</Caption1>
+      <Caption1 className={styles.count}>
+        {count} {count === 1 ? 'workspace' : 'workspaces'}
+      </Caption1>
+    </div>
+  );
+});
