@@ -58,7 +58,7 @@ export function InventoryStatusLine({
         </Caption1>
         <Button
           icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
-          disabled={running}
+          disabledFocusable={running}
           onClick={() => void refreshFromAzure()}
           data-testid="inventory-refresh"
         >

@@ -56,7 +56,7 @@ function RefreshButton() {
   return (
     <Button
       icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
-      disabled={running}
+      disabledFocusable={running}
       onClick={() => void refreshFromAzure()}
       data-testid="subscriptions-refresh"
     >
