@@ -101,25 +101,27 @@ const TEXT_RULES: readonly TextRule[] = [
   // Credentials inside a URL (a proxy as http://user:password@host:port): keep the user name,
   // which helps diagnose, and drop the password.
   (text) =>
-    text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/"'<>]+):[^\s@/"'<>]+@/gi, `$1:${REDACTED}@`),
+    // The password may itself contain '@': it runs to the last '@' before the host.
+    text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/"'<>]+):[^\s/"'<>]*@/gi, `$1:${REDACTED}@`),
   // Bearer tokens, whatever their format.
   (text) => text.replace(/\bBearer\s+(?!\[REDACTED)[A-Za-z0-9\-._~+/]+=*/gi, `Bearer ${REDACTED}`),
   // JWTs (access and ID tokens): three base64url parts, the first a JSON header ("eyJ").
   (text) =>
     text.replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]'),
-  // JSON fields: "access_token": "...", "password":"...".
+  // JSON fields: "access_token": "...", "password":"...", and the single-quoted form that
+  // util.inspect prints ({ 'access_token': '...' }).
   (text) =>
     text.replace(
-      /"([A-Za-z_][\w.-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g,
-      (match, key: string, separator: string, value: string) =>
+      /(["'])([A-Za-z_][\w.-]*)\1(\s*:\s*)(["'])((?:(?!\4)[^\\]|\\.)*)\4/g,
+      (match, keyQuote: string, key: string, separator: string, quote: string, value: string) =>
         isSecretField(key, value) && !isAlreadyRedacted(value)
-          ? `"${key}"${separator}"${REDACTED}"`
+          ? `${keyQuote}${key}${keyQuote}${separator}${quote}${REDACTED}${quote}`
           : match,
     ),
   // HTTP headers whose whole value is a credential ("Authorization: Basic ...").
   (text) =>
     text.replace(
-      /\b(authorization|proxy-authorization|cookie|set-cookie)([ \t]*:[ \t]*)([^\r\n]+)/gi,
+      /\b(authorization|proxy-authorization|cookie|set-cookie)([ \t]*[:=][ \t]*)([^\r\n]+)/gi,
       (match, key: string, separator: string, value: string) =>
         isAlreadyRedacted(value) ? match : `${key}${separator}${REDACTED}`,
     ),

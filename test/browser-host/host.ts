@@ -106,7 +106,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     platform: process.platform,
     logger,
     encryptor: options.encryptor ?? memoryOnlyEncryptor,
-    openSignInPage: options.openSignInPage ?? openInSystemBrowser(logger),
+    openSignInPage:
+      options.openSignInPage ?? openInSystemBrowser(logger, () => services.signInHosts()),
     // The browser host is a developer tool: no machine policy applies unless a test names one.
     policyFile: options.policyFile ?? null,
   });

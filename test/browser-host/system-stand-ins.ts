@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { SecretEncryptor } from '../../electron/auth/secret-store';
 import type { Logger } from '../../electron/logging/logger';
+import { toAllowedExternalUrl } from '../../electron/security/external-urls';
 
 /**
  * What the browser host offers where the app has Electron: no OS key store (so sign-in state
@@ -23,21 +24,33 @@ const openerFor = (platform: NodeJS.Platform, url: string): [string, string[]] =
   return ['xdg-open', [url]];
 };
 
+/** Starts the operating system's URL opener; resolves once it started, or could not. */
+export function launchSystemOpener(url: string, platform = process.platform): Promise<void> {
+  const [command, args] = openerFor(platform, url);
+  return new Promise<void>((resolve) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => resolve()); // no opener here: the printed address is the way
+    child.on('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
+
 /**
  * Hands a sign-in page to the OS browser, and always prints its address too: on a machine with
- * no desktop (or no xdg-open) the developer opens it by hand.
+ * no desktop (or no xdg-open) the developer opens it by hand. Like the app, it opens only https
+ * sign-in pages: Microsoft's, or those of the cloud Mooring is pointed at (`signInHosts`).
  */
-export function openInSystemBrowser(logger: Logger, platform = process.platform) {
-  return async (url: string): Promise<void> => {
+export function openInSystemBrowser(
+  logger: Logger,
+  signInHosts: () => Promise<readonly string[]>,
+  launch: (url: string) => Promise<void> = launchSystemOpener,
+) {
+  return async (requested: string): Promise<void> => {
+    const url = toAllowedExternalUrl(requested, await signInHosts());
+    if (!url) throw new Error('Refused to open a page that is not a sign-in page.');
     logger.info(`Open this address to finish signing in: ${url}`);
-    const [command, args] = openerFor(platform, url);
-    await new Promise<void>((resolve) => {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true });
-      child.on('error', () => resolve()); // no opener here: the printed address is the way
-      child.on('spawn', () => {
-        child.unref();
-        resolve();
-      });
-    });
+    await launch(url);
   };
 }

@@ -211,3 +211,22 @@ describe('credentials inside URLs', () => {
     expect(redact(text)).toBe(text);
   });
 });
+
+describe('redaction edge cases', () => {
+  it('drops a URL password that itself contains @', () => {
+    const text = redact('proxy http://alice:p@ss@proxy.contoso.com:8080 refused');
+    expect(text).not.toContain('ss@proxy');
+    expect(text).not.toContain('p@ss');
+    expect(text).toContain('proxy.contoso.com:8080');
+  });
+
+  it('drops an authorization header written with =', () => {
+    expect(redact('Authorization=Basic YWxpY2U6c2VjcmV0')).not.toContain('YWxpY2U6c2VjcmV0');
+  });
+
+  it('drops secret fields in the single-quoted form util.inspect prints', () => {
+    const text = redact("{ 'access_token': 'abc.def-123', 'expires_in': 3599 }");
+    expect(text).not.toContain('abc.def-123');
+    expect(text).toContain('3599');
+  });
+});
