@@ -141,7 +141,12 @@ export function composeServices(options: CompositionOptions): Composition {
     'accounts.list': () => accounts.list(),
     'accounts.signIn': ({ method }) => accounts.startSignIn(method),
     'accounts.cancelSignIn': ({ signInId }) => ({ cancelled: accounts.cancelSignIn(signInId) }),
-    'accounts.signOut': ({ accountId }) => accounts.signOut(accountId),
+    'accounts.signOut': async ({ accountId }) => {
+      const remaining = await accounts.signOut(accountId);
+      // Its subscriptions leave the list (and the inventory's scope) now, not at the next refresh.
+      subscriptions.forgetAccount(accountId);
+      return remaining;
+    },
     'tenants.signIn': ({ accountId, tenantId, method }) =>
       accounts.startTenantSignIn(accountId, tenantId, method),
     'subscriptions.get': () => subscriptions.snapshot(),

@@ -47,13 +47,17 @@ export interface AccountsServiceOptions {
   readonly now?: () => Date;
   /** Tenants asked for a token at once after a sign-in; default 3. */
   readonly tenantConcurrency?: number;
+  /** How long listing an account's tenants from ARM may take before the known tenants are kept; default 60 s. */
+  readonly tenantListingTimeoutMs?: number;
+  /** How long `close()` waits for running sign-ins to end; default 10 s. */
+  readonly closeTimeoutMs?: number;
 }
 
 /** The accounts service, plus what the connection settings view and shutdown need. */
 export interface AccountsServiceHandle extends AccountsService {
   /** How tokens are kept right now (for the Settings view). */
   tokenStorage(): TokenStorageStatus;
-  /** Cancels running sign-ins and waits until they have ended. */
+  /** Cancels running sign-ins and waits (a bounded time) until they have ended. */
   close(): Promise<void>;
 }
 
@@ -97,6 +101,10 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
   const { events, logger } = options;
   const now = options.now ?? (() => new Date());
   const tenantConcurrency = options.tenantConcurrency ?? 3;
+  const tenantListingTimeoutMs = options.tenantListingTimeoutMs ?? 60_000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
+  // Aborted by close(): a sign-in past the point of cancelling stops waiting for ARM at once.
+  const closing = new AbortController();
   const repository = createAccountsRepository(options.database, now);
   const storageMode = () =>
     chooseTokenStorage(options.encryptor, {
@@ -216,6 +224,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       listed = await listTenants(
         client.runtime,
         credentialFor(record.accountId, record.homeTenantId),
+        AbortSignal.any([AbortSignal.timeout(tenantListingTimeoutMs), closing.signal]),
       );
     } catch (error) {
       const code = listingErrorCode(error);
@@ -461,10 +470,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     return true;
   };
 
+  // Straight from the cache store, not through an msal client: forgetting an account must work
+  // when the connection settings are broken, and for an account of another cloud than the one
+  // in force (not listed, but still in the record).
   const signOut = async (accountId: string): Promise<AccountView[]> => {
-    const client = await clients.current();
-    const account = await cachedAccount(client, accountId);
-    if (account) await client.app.getTokenCache().removeAccount(account);
+    cacheStore.removeAccount(accountId);
     repository.removeAccount(accountId);
     logger.info('Account signed out');
     const views = await list();
@@ -526,7 +536,18 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     async close() {
       const pending = [...running.entries()];
       for (const [signInId] of pending) cancelSignIn(signInId);
-      await Promise.all(pending.map(([, entry]) => entry.done));
+      closing.abort();
+      // A sign-in stuck in a network call nothing can abort (an msal token request) must not keep
+      // the app from quitting: wait a bounded time, then leave it behind.
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        Promise.all(pending.map(([, entry]) => entry.done)).then(() => true),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), closeTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!ended) logger.warn('Sign-ins still running at close were left behind');
     },
   };
 }

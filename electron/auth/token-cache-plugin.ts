@@ -64,7 +64,16 @@ export interface TokenCacheStore {
   plugin(): ICachePlugin;
   /** The mode in force now. */
   mode(): TokenStorageMode;
+  /**
+   * Removes every entry (account, id, access and refresh tokens) of one account, in every cloud,
+   * from the cache and its file. Needs no msal client, so signing out works even when the
+   * connection settings cannot build one.
+   */
+  removeAccount(homeAccountId: string): void;
 }
+
+/** msal's serialized cache: sections (Account, AccessToken, ...) of entries keyed by cache key. */
+type SerializedCache = Record<string, Record<string, { home_account_id?: unknown }> | undefined>;
 
 export function createTokenCacheStore(options: TokenCacheStoreOptions): TokenCacheStore {
   const { file, encryptor } = options;
@@ -147,6 +156,20 @@ export function createTokenCacheStore(options: TokenCacheStoreOptions): TokenCac
 
   return {
     mode: options.mode,
+    removeAccount(homeAccountId) {
+      const mode = options.mode();
+      enterMode(mode);
+      if (serialized === undefined) return;
+      const cache = JSON.parse(serialized) as SerializedCache;
+      for (const section of Object.values(cache)) {
+        if (!section) continue;
+        for (const [key, entry] of Object.entries(section))
+          if (entry.home_account_id === homeAccountId) delete section[key];
+      }
+      // msal clients rebuild their in-memory cache from this text at their next access.
+      serialized = JSON.stringify(cache);
+      if (mode !== 'memory') writeFile(mode, serialized);
+    },
     plugin() {
       return {
         async beforeCacheAccess(context: TokenCacheContext) {

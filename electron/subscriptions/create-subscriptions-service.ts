@@ -59,6 +59,8 @@ export function createSubscriptionsService(
   const limits = { ...defaultSubscriptionsLimits, ...options.limits };
   const now = options.now ?? (() => new Date());
   let running: Promise<SubscriptionsSnapshot> | undefined;
+  /** The one run asked for while another was running; it starts when that one ends. */
+  let queued: Promise<SubscriptionsSnapshot> | undefined;
 
   const publish = (): SubscriptionsSnapshot => {
     const snapshot = store.snapshot();
@@ -110,14 +112,33 @@ export function createSubscriptionsService(
     return publish();
   };
 
+  const startRun = (): Promise<SubscriptionsSnapshot> => {
+    const run = refreshNow().finally(() => {
+      running = undefined;
+    });
+    running = run;
+    return run;
+  };
+
   return {
     snapshot: () => store.snapshot(),
     refresh() {
-      // Two refreshes asked for at once (a click and a sign-in event) share one listing.
-      running ??= refreshNow().finally(() => {
-        running = undefined;
+      // A run still waiting to start will read everything that changed up to now: share it.
+      if (queued) return queued;
+      if (!running) return startRun();
+      // The running listing read the ready tenants before this request (which may come from a
+      // sign-in that just finished), so joining it could miss an account: run once more after
+      // it, whatever its outcome. Every request made meanwhile shares that one extra run.
+      const ignore = () => undefined;
+      queued = running.then(ignore, ignore).then(() => {
+        queued = undefined;
+        return startRun();
       });
-      return running;
+      return queued;
+    },
+    forgetAccount(accountId) {
+      store.forgetAccount(accountId, now().toISOString());
+      return publish();
     },
     applyFilters(changes) {
       store.applyFilters(changes, now().toISOString());

@@ -12,6 +12,11 @@ export interface SubscriptionsService {
    * subscriptions at a time; a failing tenant is skipped and reported, never blocking the rest.
    */
   refresh(): Promise<SubscriptionsSnapshot>;
+  /**
+   * Drops what a signed-out account saw, without asking Azure: each subscription another account
+   * sees is used through that one, the others leave the list (marked gone, filters kept).
+   */
+  forgetAccount(accountId: string): SubscriptionsSnapshot;
   /** Selection, hidden and favourite flags; kept across restarts, re-sign-in and token expiry. */
   applyFilters(changes: readonly SubscriptionFilterChange[]): SubscriptionsSnapshot;
 }

@@ -34,6 +34,12 @@ interface SightingRow {
   seen_at: string;
 }
 
+interface SeenByRow {
+  subscription_id: string;
+  account_username: string;
+  also_seen_by_json: string;
+}
+
 interface ProblemRow {
   account_id: string;
   tenant_id: string;
@@ -80,6 +86,12 @@ export interface SubscriptionsStore {
     accountOrder: readonly string[],
     at: string,
   ): void;
+  /**
+   * Forgets one account (signed out): its sightings and listing problems go; a subscription
+   * another account still sees is used through the next account in the order of the last
+   * refresh; one no account sees any more is marked gone, its filters kept.
+   */
+  forgetAccount(accountId: string, at: string): void;
   /** Applies filter changes, refusing the whole batch when one names a subscription not in the list. */
   applyFilters(changes: readonly SubscriptionFilterChange[], at: string): void;
 }
@@ -133,6 +145,18 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
        WHERE gone_at IS NULL
          AND subscription_id NOT IN (SELECT subscription_id FROM subscription_sightings)`),
     forgetProblems: db.prepare('DELETE FROM subscription_listing_problems'),
+    seenBy: db.prepare<[string], SeenByRow>(`
+      SELECT subscription_id, account_username, also_seen_by_json FROM subscriptions
+       WHERE subscription_id IN (SELECT subscription_id FROM subscription_sightings WHERE account_id = ?)`),
+    sightingsOf: db.prepare<[string], SightingRow>(
+      'SELECT subscription_id, account_id, account_username, tenant_id, seen_at FROM subscription_sightings WHERE subscription_id = ?',
+    ),
+    forgetSightingsOf: db.prepare<[string]>(
+      'DELETE FROM subscription_sightings WHERE account_id = ?',
+    ),
+    forgetProblemsOf: db.prepare<[string]>(
+      'DELETE FROM subscription_listing_problems WHERE account_id = ?',
+    ),
     addProblem: db.prepare(`
       INSERT INTO subscription_listing_problems (account_id, tenant_id, tenant_name, code, message)
       VALUES (@accountId, @tenantId, @tenantName, @code, @message)
@@ -216,6 +240,32 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
     },
   );
 
+  const forgetAccount = db.transaction((accountId: string, at: string) => {
+    const affected = statements.seenBy.all(accountId);
+    statements.forgetSightingsOf.run(accountId);
+    for (const row of affected) {
+      // The order of the last refresh (oldest sign-in first) stays: the account used before,
+      // then the others as listed; forgetting one account moves the next one up.
+      const order = [row.account_username, ...(JSON.parse(row.also_seen_by_json) as string[])];
+      const rank = (sighting: SightingRow) => {
+        const index = order.indexOf(sighting.account_username);
+        return index === -1 ? order.length : index;
+      };
+      const [primary, ...others] = statements.sightingsOf
+        .all(row.subscription_id)
+        .sort((a, b) => rank(a) - rank(b) || a.account_username.localeCompare(b.account_username));
+      if (!primary) continue; // seen by no one now: marked gone below
+      statements.updateKept.run({
+        subscriptionId: row.subscription_id,
+        accountId: primary.account_id,
+        username: primary.account_username,
+        alsoSeenBy: JSON.stringify(others.map((s) => s.account_username)),
+      });
+    }
+    statements.markGone.run(at);
+    statements.forgetProblemsOf.run(accountId);
+  });
+
   const applyFilters = db.transaction(
     (changes: readonly SubscriptionFilterChange[], at: string) => {
       const tenantOf = new Map<string, string>();
@@ -256,6 +306,7 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
     snapshot,
     recordRefresh: (listings, accountOrder, at) =>
       recordRefresh.immediate(listings, accountOrder, at),
+    forgetAccount: (accountId, at) => forgetAccount.immediate(accountId, at),
     applyFilters: (changes, at) => applyFilters.immediate(changes, at),
   };
 }

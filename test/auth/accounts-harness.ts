@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import {
   createAccountsService,
   type AccountsServiceHandle,
+  type AccountsServiceOptions,
 } from '../../electron/auth/create-accounts-service';
 import type { SecretEncryptor } from '../../electron/auth/secret-store';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
@@ -72,6 +73,8 @@ export interface HarnessOptions {
   readonly allowWeakProtection?: () => boolean;
   /** The connection runtime in force; the emulator's by default. */
   readonly runtime?: () => Promise<ConnectionRuntime>;
+  /** Shorter waits for tests that stall a server (the product keeps the defaults). */
+  readonly limits?: Pick<AccountsServiceOptions, 'tenantListingTimeoutMs' | 'closeTimeoutMs'>;
 }
 
 export interface Harness {
@@ -128,6 +131,7 @@ export function startHarness(emu: RunningEmulator, options: HarnessOptions = {})
         if (harness.browserUser) await emu.control.completeBrowserSignIn(url, harness.browserUser);
       },
       logger,
+      ...options.limits,
     }),
     async signInWithBrowser(username) {
       harness.browserUser = username;

@@ -1,6 +1,7 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../electron/app/errors';
+import type { ReadyTenant } from '../../electron/subscriptions/directory';
 import { SubscriptionsSnapshot } from '../../shared/domain/subscriptions';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
@@ -66,6 +67,25 @@ const byId = (snapshot: SubscriptionsSnapshot, id: string) => {
 };
 const subscriptionListings = () =>
   emu.requestLog.entries().filter((e) => e.kind === 'arm' && e.path.startsWith('/subscriptions?'));
+
+/** A directory whose listings wait for `open()` once they have read the ready tenants, counting those reads. */
+class GatedDirectory extends EmulatorDirectory {
+  reads = 0;
+  private release: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+
+  override readyTenants(): Promise<readonly ReadyTenant[]> {
+    this.reads += 1;
+    const tenants = [...this.tenants];
+    return this.gate.then(() => tenants);
+  }
+
+  open(): void {
+    this.release();
+  }
+}
 
 /** A credential that answers a token ARM cannot verify, as a broken or foreign token would be. */
 const unverifiableToken: TokenCredential = {
@@ -307,15 +327,42 @@ describe('listing subscriptions', () => {
     expect(snapshot.subscriptions).toHaveLength(3);
   });
 
-  it('shares one listing between refreshes asked for at the same time', async () => {
+  it('runs once more after the running listing for refreshes asked for meanwhile, sharing that run', async () => {
     const directory = new EmulatorDirectory(emu, [admin]);
     directory.tenants = directory.only([['admin@contoso.com', 'Contoso Ltd']]);
     const { service } = serviceFor(directory);
 
-    const [first, second] = await Promise.all([service.refresh(), service.refresh()]);
+    const [first, second, third] = await Promise.all([
+      service.refresh(),
+      service.refresh(),
+      service.refresh(),
+    ]);
 
-    expect(second).toBe(first);
-    expect(directory.credentialRequests).toHaveLength(1);
+    expect(third).toBe(second);
+    expect(second).not.toBe(first);
+    expect(directory.credentialRequests).toHaveLength(2);
+  });
+
+  it('lists an account signed in while a listing runs, in the refresh asked for then', async () => {
+    const directory = new GatedDirectory(emu, [admin, ops]);
+    directory.tenants = directory.only([['admin@contoso.com', 'Contoso Ltd']]);
+    const { service } = serviceFor(directory);
+
+    const running = service.refresh(); // reads the ready tenants, then waits for the gate
+    expect(directory.reads).toBe(1);
+    // ops signs in meanwhile; the sign-in asks for a refresh (twice, say) while the first runs.
+    directory.tenants = directory.only([
+      ['admin@contoso.com', 'Contoso Ltd'],
+      ['ops@fabrikam.com', 'Fabrikam Inc'],
+    ]);
+    const asked = [service.refresh(), service.refresh()];
+    directory.open();
+
+    expect(ids(await running)).not.toContain(sub.analytics);
+    const [later, alsoLater] = await Promise.all(asked);
+    expect(alsoLater).toBe(later);
+    expect(ids(later!)).toContain(sub.analytics);
+    expect(directory.reads).toBe(2);
   });
 
   it('publishes subscriptions.changed with a snapshot the IPC contract accepts', async () => {
@@ -326,6 +373,73 @@ describe('listing subscriptions', () => {
 
     expect(changes).toEqual([snapshot]);
     expect(SubscriptionsSnapshot.safeParse(snapshot).success).toBe(true);
+  });
+});
+
+describe('forgetting a signed-out account', () => {
+  it('moves each subscription to another account seeing it and drops the rest, without Azure', async () => {
+    const directory = new EmulatorDirectory(emu, [admin, reader, ops]);
+    directory.tenants = directory.only([
+      ['admin@contoso.com', 'Contoso Ltd'],
+      ['admin@contoso.com', 'Fabrikam Inc'],
+      ['admin@contoso.com', 'Northwind Traders'], // demands MFA: a listing problem of admin's
+      ['reader@contoso.com', 'Contoso Ltd'],
+      ['ops@fabrikam.com', 'Fabrikam Inc'],
+    ]);
+    const { service, database, changes } = serviceFor(directory);
+    const listed = await service.refresh();
+    expect(byId(listed, sub.prod).accountUsername).toBe('admin@contoso.com');
+    expect(listed.problems.map((p) => p.accountId)).toEqual([admin.account.homeAccountId]);
+    service.applyFilters([{ subscriptionId: sub.platform, favourite: true, selected: false }]);
+    emu.requestLog.clear();
+    const credentialRequests = directory.credentialRequests.length;
+
+    const after = service.forgetAccount(admin.account.homeAccountId);
+
+    expect(ids(after).sort()).toEqual([sub.prod, sub.dev, sub.research, sub.analytics].sort());
+    expect(byId(after, sub.prod)).toMatchObject({
+      accountId: reader.account.homeAccountId,
+      accountUsername: 'reader@contoso.com',
+      alsoSeenBy: [],
+    });
+    expect(byId(after, sub.research)).toMatchObject({
+      accountUsername: 'ops@fabrikam.com',
+      alsoSeenBy: [],
+    });
+    expect(after.problems).toEqual([]);
+    expect(changes.at(-1)).toEqual(after);
+    expect(service.snapshot()).toEqual(after);
+    expect(
+      database
+        .prepare('SELECT count(*) AS n FROM subscription_sightings WHERE account_id = ?')
+        .get(admin.account.homeAccountId),
+    ).toEqual({ n: 0 });
+    expect(emu.requestLog.entries()).toEqual([]);
+    expect(directory.credentialRequests).toHaveLength(credentialRequests);
+
+    // Signed in again: Platform comes back with the user's filters.
+    const back = await service.refresh();
+    expect(byId(back, sub.platform)).toMatchObject({ favourite: true, selected: false });
+  });
+
+  it('drops a signed-out account from those named beside the account used', async () => {
+    const directory = new EmulatorDirectory(emu, [admin, reader, ops]);
+    directory.tenants = directory.only([
+      ['admin@contoso.com', 'Fabrikam Inc'],
+      ['ops@fabrikam.com', 'Fabrikam Inc'],
+      ['admin@contoso.com', 'Contoso Ltd'],
+      ['reader@contoso.com', 'Contoso Ltd'],
+    ]);
+    const { service } = serviceFor(directory);
+    expect(byId(await service.refresh(), sub.research).alsoSeenBy).toEqual(['ops@fabrikam.com']);
+
+    const after = service.forgetAccount(ops.account.homeAccountId);
+
+    expect(byId(after, sub.research)).toMatchObject({
+      accountUsername: 'admin@contoso.com',
+      alsoSeenBy: [],
+    });
+    expect(ids(after)).not.toContain(sub.analytics);
   });
 });
 
