@@ -67,6 +67,8 @@ export function composeServices(options: CompositionOptions): Composition {
     events,
     policyFile: options.policyFile,
     tokenStorage: () => accounts.tokenStorage(),
+    // The proxy password is kept like the tokens: encrypted with the OS store, or in memory.
+    encryptor: options.encryptor,
     ...(options.resolveSystemProxy ? { resolveSystemProxy: options.resolveSystemProxy } : {}),
     logger,
   });

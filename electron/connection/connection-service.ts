@@ -6,6 +6,7 @@ import {
   type TokenStorageStatus,
 } from '../../shared/domain/connection';
 import { AppError } from '../app/errors';
+import type { SecretEncryptor } from '../auth/secret-store';
 import { knownClouds, type CloudEndpoints } from '../azure/clouds';
 import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
@@ -23,6 +24,14 @@ import { resolveCustomCloud } from './custom-cloud';
 import { createConnectionStore } from './connection-store';
 import { checkPatch, FIELD_LABELS, invalidField } from './field-rules';
 import { loadPolicy, lockedFields, type PolicyState } from './policy';
+import {
+  createProxyPasswordVault,
+  memoryOnlyEncryptor,
+  proxyUserOf,
+  sameProxyAccount,
+  splitProxyCredentials,
+  withProxyPassword,
+} from './proxy-password';
 import { DEFAULT_CLIENT_ID, type ConnectionRuntime } from './runtime';
 
 export interface ConnectionServiceOptions {
@@ -32,6 +41,11 @@ export interface ConnectionServiceOptions {
   readonly policyFile: string | null;
   /** How the token cache is kept; owned by the sign-in service, shown with the connection settings. */
   readonly tokenStorage: () => TokenStorageStatus;
+  /**
+   * Protects a manual proxy's password at rest, as it does the tokens (Electron's safeStorage in
+   * the app). Default: nothing can encrypt, so the password is kept in memory for this run only.
+   */
+  readonly encryptor?: SecretEncryptor;
   /**
    * The operating system's proxy for a URL, in PAC form (`PROXY host:port; DIRECT`); in the app,
    * Electron's `session.resolveProxy`. Default: the HTTPS_PROXY / NO_PROXY environment variables.
@@ -54,7 +68,7 @@ export interface ConnectionService {
   update(patch: Partial<ConnectionSettings>): Promise<ConnectionView>;
   /** The runtime for the settings in force; cached until the next update. */
   runtime(): Promise<ConnectionRuntime>;
-  /** The settings in force right now (policy values over the user's). */
+  /** The settings in force right now (policy values over the user's), the proxy without password. */
   effectiveSettings(): ConnectionSettings;
 }
 
@@ -70,7 +84,38 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
 
   const store = createConnectionStore(settings);
   const userSettings = store.read;
-  const effectiveSettings = (): ConnectionSettings => ({ ...userSettings(), ...policy.values });
+  const passwords = createProxyPasswordVault(
+    settings,
+    options.encryptor ?? memoryOnlyEncryptor,
+    logger,
+  );
+  /** Policy values over the user's; a policy proxy keeps its password (for the tunnel only). */
+  const inForce = (): ConnectionSettings => ({ ...userSettings(), ...policy.values });
+  const effectiveSettings = (): ConnectionSettings => withoutProxyPassword(inForce());
+
+  /** The settings with the user's proxy password put back: what the transport needs. */
+  const withUserProxyPassword = (
+    current: ConnectionSettings,
+    password: string | null | undefined = undefined,
+  ): ConnectionSettings => {
+    if (current.proxy.mode !== 'manual' || 'proxy' in policy.values) return current;
+    const known = password === undefined ? passwords.get(current.proxy.url) : password;
+    return {
+      ...current,
+      proxy: { mode: 'manual', url: withProxyPassword(current.proxy.url, known) },
+    };
+  };
+
+  // A proxy password saved in plain text by an earlier version moves out of the settings.
+  const legacy = userSettings().proxy;
+  if (legacy.mode === 'manual') {
+    const split = splitProxyCredentials(legacy.url);
+    if (split.password !== null) {
+      passwords.set(split.url, split.password, inForce().allowWeakTokenProtection);
+      store.replaceProxyHoldingPassword({ mode: 'manual', url: split.url });
+      logger.info('The proxy password was moved out of the settings');
+    }
+  }
 
   /** Where a value comes from, for messages that tell the user whom to ask. */
   const sourceOf = (field: ConnectionField) =>
@@ -141,7 +186,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
 
   const buildRuntime = async (): Promise<ConnectionRuntime> => {
     refusePolicyProblem('unavailable');
-    const current = effectiveSettings();
+    const current = withUserProxyPassword(inForce());
     const transport = transportFor(current);
     const cloud = await cloudFor(current, transport);
     logger.info('Connection runtime built', {
@@ -179,7 +224,18 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       policyProblem: policy.problem,
       resolved: resolvedEndpoints(current),
       tokenStorage: options.tokenStorage(),
+      proxyPassword: proxyPasswordStorage(),
     };
+  };
+
+  /** Where the password of the proxy in force is kept; never the password itself. */
+  const proxyPasswordStorage = (): ConnectionView['proxyPassword'] => {
+    const proxy = inForce().proxy;
+    if (proxy.mode !== 'manual') return null;
+    if ('proxy' in policy.values) {
+      return splitProxyCredentials(proxy.url).password === null ? null : 'policy';
+    }
+    return passwords.storage(proxy.url);
   };
 
   /** What the view shows as in force; a custom cloud not yet resolved shows its URL and no sign-in host. */
@@ -210,7 +266,11 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     // Policy fields sent back unchanged are not stored: the user's own value stays underneath.
     const own = withoutLockedFields(changes);
     const before = userSettings();
-    const nextEffective: ConnectionSettings = { ...before, ...own, ...policy.values };
+    const password = proxyPasswordAfter(own, before);
+    const nextEffective = withUserProxyPassword(
+      { ...before, ...own, ...policy.values },
+      password.kind === 'keep' ? undefined : password.kind === 'set' ? password.password : null,
+    );
     if (nextEffective.cloud === 'Custom') {
       const url = nextEffective.customResourceManagerUrl;
       if (url === null) {
@@ -229,6 +289,16 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     }
 
     store.save(own);
+    if (password.kind === 'set' && own.proxy?.mode === 'manual') {
+      passwords.set(own.proxy.url, password.password, nextEffective.allowWeakTokenProtection);
+    } else if (password.kind === 'clear') {
+      passwords.clear();
+    }
+    const stored = userSettings().proxy;
+    passwords.reconcile(
+      stored.mode === 'manual' ? stored.url : null,
+      nextEffective.allowWeakTokenProtection,
+    );
     runtimePromise = undefined;
     logger.info('Connection settings changed', {
       fields: Object.keys(changes),
@@ -239,10 +309,34 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     return result;
   };
 
+  /**
+   * What an update does to the stored proxy password. The URL it saves never keeps the password
+   * (`own.proxy` is rewritten without it). A URL with a password replaces the stored one; the same
+   * user and host without a password keep it; another user, no user or another mode remove it.
+   */
+  const proxyPasswordAfter = (
+    own: Partial<ConnectionSettings>,
+    before: ConnectionSettings,
+  ): { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; password: string } => {
+    if (own.proxy === undefined) return { kind: 'keep' };
+    if (own.proxy.mode !== 'manual') return { kind: 'clear' };
+    const split = splitProxyCredentials(own.proxy.url);
+    own.proxy = { mode: 'manual', url: split.url };
+    if (split.password !== null) return { kind: 'set', password: split.password };
+    if (proxyUserOf(split.url) === '' || before.proxy.mode !== 'manual') return { kind: 'clear' };
+    if (!sameProxyAccount(before.proxy.url, split.url)) return { kind: 'clear' };
+    const kept = passwords.get(before.proxy.url);
+    return kept === null ? { kind: 'clear' } : { kind: 'set', password: kept };
+  };
+
   /** A field the policy sets may be sent back unchanged (a form saves every field), never changed. */
   const refuseLockedChanges = (changes: Partial<ConnectionSettings>) => {
     const refused = (Object.keys(changes) as ConnectionField[]).filter(
-      (field) => field in policy.values && !isDeepStrictEqual(changes[field], policy.values[field]),
+      (field) =>
+        field in policy.values &&
+        !isDeepStrictEqual(changes[field], policy.values[field]) &&
+        // The view shows a policy proxy without its password; sent back so, it is unchanged.
+        !(field === 'proxy' && isDeepStrictEqual(changes.proxy, effectiveSettings().proxy)),
     );
     if (refused.length > 0) {
       throw new AppError(
@@ -267,6 +361,15 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
   };
 
   return { view, update, runtime, effectiveSettings };
+}
+
+/** The settings as they may leave the service: a manual proxy URL without its password. */
+function withoutProxyPassword(current: ConnectionSettings): ConnectionSettings {
+  if (current.proxy.mode !== 'manual') return current;
+  return {
+    ...current,
+    proxy: { mode: 'manual', url: splitProxyCredentials(current.proxy.url).url },
+  };
 }
 
 /** The proxy as it may appear in a log: mode and host only, never credentials. */

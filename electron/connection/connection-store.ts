@@ -9,6 +9,8 @@ import type { SettingsRepository } from '../settings/settings-repository';
 export interface ConnectionStore {
   read(): ConnectionSettings;
   save(changes: Partial<ConnectionSettings>): void;
+  /** Replaces a stored proxy setting whose URL held a password, leaving no copy of it on disk. */
+  replaceProxyHoldingPassword(proxy: ConnectionSettings['proxy']): void;
   /** The stored endpoints of this custom cloud, or undefined when they were read for another URL. */
   customCloud(resourceManagerUrl: string): CloudEndpoints | undefined;
   saveCustomCloud(resourceManagerUrl: string, endpoints: CloudEndpoints, resolvedAt: Date): void;
@@ -37,6 +39,9 @@ export function createConnectionStore(settings: SettingsRepository): ConnectionS
       if (changes.allowWeakTokenProtection !== undefined) {
         settings.set('connection.allowWeakTokenProtection', changes.allowWeakTokenProtection);
       }
+    },
+    replaceProxyHoldingPassword(proxy) {
+      settings.set('connection.proxy', proxy, { eraseOldValue: true });
     },
     customCloud(resourceManagerUrl) {
       const stored = settings.get('connection.resolvedCustomCloud');

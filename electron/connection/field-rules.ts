@@ -44,6 +44,12 @@ export function checkProxy(value: ProxySetting): ProxySetting {
   if ('problem' in checked) {
     throw invalidField('proxy', `Proxy URL cannot be used: ${checked.problem}.`);
   }
+  if (checked.url.password !== '' && checked.url.username === '') {
+    throw invalidField(
+      'proxy',
+      'Proxy URL has a password but no user name; enter it as http://user:password@host:port.',
+    );
+  }
   return { mode: 'manual', url: value.url.trim() };
 }
 

@@ -37,7 +37,25 @@ export interface SettingValues {
   'connection.extraCaFile': string | null;
   'connection.allowWeakTokenProtection': boolean;
   'connection.resolvedCustomCloud': ResolvedCustomCloud | null;
+  /** The manual proxy's password, encrypted with the SecretEncryptor; never stored in plain text. */
+  'connection.proxyPassword': StoredProxyPassword | null;
 }
+
+/** A proxy password encrypted at rest, bound to the proxy URL (without password) it was entered for. */
+export interface StoredProxyPassword {
+  /** The proxy URL it belongs to, as stored in `connection.proxy` (with the user name, no password). */
+  readonly proxyUrl: string;
+  /** The encrypted password (base64). */
+  readonly encrypted: string;
+  /** `weak`: encrypted without OS protection, because the user opted in. */
+  readonly protection: 'os' | 'weak';
+}
+
+const StoredProxyPasswordSchema = z.object({
+  proxyUrl: z.string(),
+  encrypted: z.string(),
+  protection: z.enum(['os', 'weak']),
+});
 
 export type SettingKey = keyof SettingValues;
 export type SettingValue<K extends SettingKey> = SettingValues[K];
@@ -59,11 +77,20 @@ export const settingDefinitions: SettingDefinitions = {
     schema: ResolvedCustomCloudSchema.nullable(),
     fallback: null,
   },
+  'connection.proxyPassword': { schema: StoredProxyPasswordSchema.nullable(), fallback: null },
 };
 
 export interface SettingsRepository {
   get<K extends SettingKey>(key: K): SettingValue<K>;
-  set<K extends SettingKey>(key: K, value: SettingValue<K>): void;
+  /**
+   * `eraseOldValue`: the value replaced held a secret, so SQLite overwrites the freed bytes and
+   * the write-ahead log is checkpointed and emptied, leaving no copy in the database's files.
+   */
+  set<K extends SettingKey>(
+    key: K,
+    value: SettingValue<K>,
+    options?: { readonly eraseOldValue?: boolean },
+  ): void;
 }
 
 export interface SettingsRepositoryOptions {
@@ -95,9 +122,22 @@ export function createSettingsRepository(
       options.onInvalidValue?.(key, row.value_json);
       return definition.fallback;
     },
-    set(key, value) {
+    set(key, value, setOptions) {
       const checked = settingDefinitions[key].schema.parse(value);
-      upsert.run(key, JSON.stringify(checked), now().toISOString());
+      if (!setOptions?.eraseOldValue) {
+        upsert.run(key, JSON.stringify(checked), now().toISOString());
+        return;
+      }
+      const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+      db.pragma('secure_delete = ON');
+      try {
+        upsert.run(key, JSON.stringify(checked), now().toISOString());
+      } finally {
+        db.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+      }
+      if (db.pragma('journal_mode', { simple: true }) === 'wal') {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      }
     },
   };
 }

@@ -58,5 +58,12 @@ export const ConnectionView = z.object({
     clientId: z.string(),
   }),
   tokenStorage: TokenStorageStatus,
+  /**
+   * The manual proxy's password, which `settings.proxy.url` never carries (the URL shows at most
+   * the user name): null when there is none; `encrypted` / `weak-encrypted` when kept on disk
+   * like the tokens; `memory` when nothing can protect it, so it is gone at the next start and
+   * must be entered again; `policy` when the administrator's policy file sets it.
+   */
+  proxyPassword: z.enum(['encrypted', 'weak-encrypted', 'memory', 'policy']).nullable(),
 });
 export type ConnectionView = z.infer<typeof ConnectionView>;

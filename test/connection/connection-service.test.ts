@@ -50,6 +50,7 @@ describe('connection settings', () => {
         clientId: DEFAULT_CLIENT_ID,
       },
       tokenStorage: memoryTokenStorage,
+      proxyPassword: null,
     });
   });
 

@@ -9,6 +9,7 @@ import { msalAuthorityFor } from '../../electron/connection/runtime';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings, userArmToken } from '../emulator/testing';
 import { tokenCredential } from '../emulator/trust';
+import { testEncryptor } from '../support/test-encryptor';
 import { startConnectProxy, type TestProxy } from '../network/connect-proxy';
 import { connectionService, failureOf, temporaryFolder, type ServiceUnderTest } from './harness';
 
@@ -158,6 +159,74 @@ describe('the proxy setting', () => {
       'Proxy URL cannot be used: ftp proxies are not supported; use http://host:port or https://host:port.',
     );
     expect(error.details).toEqual({ field: 'proxy' });
+  });
+
+  it('authenticates with a password stored encrypted, after a restart on the same database', async () => {
+    const encryptor = testEncryptor('os');
+    const first = service({ encryptor });
+    await first.service.update(
+      emulatorCloud({ mode: 'manual', url: proxy.url.replace('http://', 'http://alice:p%40ss@') }),
+    );
+    first.close();
+    open.splice(open.indexOf(first), 1);
+
+    const { service: connection } = service({ encryptor });
+    expect((await connection.view()).proxyPassword).toBe('encrypted');
+    const token = await userArmToken(emu, 'admin@contoso.com', contoso);
+    proxy.tunnels.length = 0;
+    expect(await listTenants(await connection.runtime(), staticToken(token))).toContain(contoso);
+    expect(proxy.tunnels.length).toBeGreaterThan(0);
+    for (const tunnel of proxy.tunnels) {
+      expect(tunnel.proxyAuthorization).toBe(
+        `Basic ${Buffer.from('alice:p@ss').toString('base64')}`,
+      );
+    }
+  });
+
+  it('keeps authenticating when the proxy is saved again without its password', async () => {
+    const { service: connection } = service({ encryptor: testEncryptor('os') });
+    await connection.update(
+      emulatorCloud({ mode: 'manual', url: proxy.url.replace('http://', 'http://alice:s3cret@') }),
+    );
+    const view = await connection.update({
+      proxy: { mode: 'manual', url: proxy.url.replace('http://', 'http://alice@') },
+    });
+    expect(view.proxyPassword).toBe('encrypted');
+    proxy.tunnels.length = 0;
+    await listTenants(await connection.runtime(), staticToken('unused')).catch(() => undefined);
+    expect(proxy.tunnels[0]?.proxyAuthorization).toBe(
+      `Basic ${Buffer.from('alice:s3cret').toString('base64')}`,
+    );
+  });
+
+  it('authenticates with a password kept in memory where nothing can encrypt it', async () => {
+    const { service: connection } = service();
+    const view = await connection.update(
+      emulatorCloud({ mode: 'manual', url: proxy.url.replace('http://', 'http://alice:s3cret@') }),
+    );
+    expect(view.proxyPassword).toBe('memory');
+    proxy.tunnels.length = 0;
+    await listTenants(await connection.runtime(), staticToken('unused')).catch(() => undefined);
+    expect(proxy.tunnels[0]?.proxyAuthorization).toBe(
+      `Basic ${Buffer.from('alice:s3cret').toString('base64')}`,
+    );
+  });
+
+  it('authenticates with the password of a policy file', async () => {
+    const url = proxy.url.replace('http://', 'http://alice:s3cret@');
+    const { service: connection } = service({
+      policyFile: folder.file('policy.json', JSON.stringify({ proxy: { mode: 'manual', url } })),
+    });
+    // Sent back as the view shows it: without the password.
+    const shown = `http://alice@127.0.0.1:${proxy.port}`;
+    const view = await connection.update(emulatorCloud({ mode: 'manual', url: shown }));
+    expect(view.settings.proxy).toEqual({ mode: 'manual', url: shown });
+    expect(JSON.stringify(view)).not.toContain('s3cret');
+    proxy.tunnels.length = 0;
+    await listTenants(await connection.runtime(), staticToken('unused')).catch(() => undefined);
+    expect(proxy.tunnels[0]?.proxyAuthorization).toBe(
+      `Basic ${Buffer.from('alice:s3cret').toString('base64')}`,
+    );
   });
 
   it('never writes proxy credentials to the log', async () => {

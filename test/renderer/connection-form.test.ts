@@ -1,10 +1,11 @@
 // Renderer logic, tested in plain Node (see scope-model.test.ts for why it lives here).
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSettings } from '../../shared/domain/connection';
+import type { ConnectionSettings, ConnectionView } from '../../shared/domain/connection';
 import {
   changedSettings,
   draftFrom,
   fieldOfServerError,
+  proxyPasswordStatus,
   validateDraft,
 } from '../../renderer/src/pages/settings/connection/connection-form';
 
@@ -62,6 +63,70 @@ describe('the connection settings form', () => {
       /no path/,
     );
     expect(validateDraft({ ...manual, proxyUrl: 'http://proxy.contoso.com:8080' })).toEqual({});
+  });
+
+  describe('with a proxy password', () => {
+    const withUser: ConnectionSettings = {
+      ...stored,
+      proxy: { mode: 'manual', url: 'http://alice@proxy.contoso.com:3128' },
+    };
+    const view = (proxyPassword: ConnectionView['proxyPassword']): ConnectionView => ({
+      settings: withUser,
+      lockedByPolicy: [],
+      policyFile: null,
+      policyProblem: null,
+      resolved: { resourceManager: '', authorityHost: '', clientId: '' },
+      tokenStorage: { mode: 'memory', osKeyStoreAvailable: false },
+      proxyPassword,
+    });
+    const manual = draftFrom(withUser);
+
+    it('starts with an empty password field and sends nothing until one is typed', () => {
+      expect(manual.proxyPassword).toBe('');
+      expect(validateDraft(manual)).toEqual({});
+      expect(changedSettings(manual, withUser, [])).toEqual({});
+    });
+
+    it('sends a typed password with the address, encoded', () => {
+      expect(changedSettings({ ...manual, proxyPassword: 'p@ss:word' }, withUser, [])).toEqual({
+        proxy: { mode: 'manual', url: 'http://alice:p%40ss%3Aword@proxy.contoso.com:3128' },
+      });
+    });
+
+    it('sends a changed user name without the saved password', () => {
+      expect(
+        changedSettings({ ...manual, proxyUrl: 'http://bob@proxy.contoso.com:3128' }, withUser, []),
+      ).toEqual({ proxy: { mode: 'manual', url: 'http://bob@proxy.contoso.com:3128' } });
+    });
+
+    it('wants the password in its own field, and a user name for it', () => {
+      expect(
+        validateDraft({ ...manual, proxyUrl: 'http://alice:secret@proxy.contoso.com:3128' })
+          .proxyUrl,
+      ).toMatch(/Remove the password from the address/);
+      expect(
+        validateDraft({
+          ...manual,
+          proxyUrl: 'http://proxy.contoso.com:3128',
+          proxyPassword: 'secret',
+        }).proxyPassword,
+      ).toMatch(/needs a user name/);
+      expect(validateDraft({ ...manual, proxyPassword: 'secret' })).toEqual({});
+    });
+
+    it('says a password is saved while the user and host are those it was saved for', () => {
+      expect(proxyPasswordStatus(manual, view('encrypted')).placeholder).toBe('saved');
+      expect(proxyPasswordStatus(manual, view('memory')).hint).toMatch(
+        /enter it again after Mooring restarts/,
+      );
+      expect(proxyPasswordStatus(manual, view(null)).placeholder).toBe('');
+      expect(
+        proxyPasswordStatus(
+          { ...manual, proxyUrl: 'http://bob@proxy.contoso.com:3128' },
+          view('encrypted'),
+        ).placeholder,
+      ).toBe('');
+    });
   });
 
   it('wants the extra CA file as a full path on any platform', () => {

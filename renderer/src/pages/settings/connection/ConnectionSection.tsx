@@ -23,7 +23,13 @@ import type {
 import { CallError } from '../../../components/CallError';
 import { SettingsSection } from '../../../components/SettingsSection';
 import { useConnection } from '../../../state/azure-stores';
-import { changedSettings, draftFrom, fieldOfServerError, validateDraft } from './connection-form';
+import {
+  changedSettings,
+  draftFrom,
+  fieldOfServerError,
+  proxyPasswordStatus,
+  validateDraft,
+} from './connection-form';
 import type { ConnectionDraft, DraftErrors, DraftField } from './connection-form';
 import { TokenStorageField } from './TokenStorageField';
 
@@ -58,6 +64,7 @@ const POLICY_FIELD: Record<DraftField, ConnectionField> = {
   clientId: 'clientId',
   proxyMode: 'proxy',
   proxyUrl: 'proxy',
+  proxyPassword: 'proxy',
   extraCaFile: 'extraCaFile',
   allowWeakTokenProtection: 'allowWeakTokenProtection',
 };
@@ -111,6 +118,8 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
     setServerErrors({});
     const accepted = await update(changes);
     if (accepted) {
+      // The password went to the main process; the field shows it as saved from now on.
+      setDraft((current) => ({ ...current, proxyPassword: '' }));
       setShowSaved(true);
       setTouched(false);
     }
@@ -124,6 +133,7 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
   }, [serverError, serverField]);
 
   const fieldState = (field: DraftField) => (errors[field] ? 'error' : 'none') as 'error' | 'none';
+  const passwordStatus = proxyPasswordStatus(draft, view);
 
   return (
     <form
@@ -242,6 +252,25 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
             onChange={(_event, data) => edit('proxyUrl', data.value)}
             onBlur={() => setTouched(true)}
             data-testid="connection-proxy-url"
+          />
+        </Field>
+      )}
+      {draft.proxyMode === 'manual' && (
+        <Field
+          label="Proxy password"
+          hint={hintFor('proxyPassword', passwordStatus.hint)}
+          validationState={fieldState('proxyPassword')}
+          validationMessage={errors.proxyPassword}
+        >
+          <Input
+            type="password"
+            autoComplete="off"
+            value={draft.proxyPassword}
+            placeholder={passwordStatus.placeholder}
+            disabled={locked('proxyPassword') || saving}
+            onChange={(_event, data) => edit('proxyPassword', data.value)}
+            onBlur={() => setTouched(true)}
+            data-testid="connection-proxy-password"
           />
         </Field>
       )}

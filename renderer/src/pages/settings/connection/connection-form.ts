@@ -1,6 +1,10 @@
 import { Guid } from '../../../../../shared/domain/accounts';
 import { ConnectionSettings } from '../../../../../shared/domain/connection';
-import type { CloudId, ConnectionField } from '../../../../../shared/domain/connection';
+import type {
+  CloudId,
+  ConnectionField,
+  ConnectionView,
+} from '../../../../../shared/domain/connection';
 import type { IpcError } from '../../../../../shared/ipc/result';
 
 /** The form's own fields: text boxes hold strings, so empty means "not set". */
@@ -9,7 +13,10 @@ export interface ConnectionDraft {
   readonly customResourceManagerUrl: string;
   readonly clientId: string;
   readonly proxyMode: 'system' | 'none' | 'manual';
+  /** The proxy address with at most a user name: the password has a field of its own. */
   readonly proxyUrl: string;
+  /** A new proxy password; empty keeps the saved one (if the user and host stay the same). */
+  readonly proxyPassword: string;
   readonly extraCaFile: string;
   readonly allowWeakTokenProtection: boolean;
 }
@@ -24,6 +31,7 @@ export function draftFrom(settings: ConnectionSettings): ConnectionDraft {
     clientId: settings.clientId ?? '',
     proxyMode: settings.proxy.mode,
     proxyUrl: settings.proxy.mode === 'manual' ? settings.proxy.url : '',
+    proxyPassword: '',
     extraCaFile: settings.extraCaFile ?? '',
     allowWeakTokenProtection: settings.allowWeakTokenProtection,
   };
@@ -40,11 +48,84 @@ export function settingsFrom(draft: ConnectionDraft): ConnectionSettings {
     clientId: orNull(draft.clientId),
     proxy:
       draft.proxyMode === 'manual'
-        ? { mode: 'manual', url: draft.proxyUrl.trim() }
+        ? { mode: 'manual', url: proxyUrlWithPassword(draft.proxyUrl, draft.proxyPassword) }
         : { mode: draft.proxyMode },
     extraCaFile: orNull(draft.extraCaFile),
     allowWeakTokenProtection: draft.allowWeakTokenProtection,
   };
+}
+
+/** The address as sent to the main process: with the new password, if one was entered. */
+function proxyUrlWithPassword(address: string, password: string): string {
+  const url = address.trim();
+  if (password === '') return url;
+  const parsed = parseUrl(url);
+  if (!parsed || !parsed.username) return url; // refused by validateDraft
+  parsed.password = password;
+  return `${parsed.protocol}//${parsed.username}:${parsed.password}@${parsed.host}`;
+}
+
+/** Whether the main process's saved password still belongs to the address in the draft. */
+export function savedPasswordApplies(draft: ConnectionDraft, view: ConnectionView): boolean {
+  if (view.proxyPassword === null || view.settings.proxy.mode !== 'manual') return false;
+  const saved = parseUrl(view.settings.proxy.url);
+  const drafted = parseUrl(draft.proxyUrl);
+  return (
+    !!saved &&
+    !!drafted &&
+    drafted.username !== '' &&
+    saved.protocol === drafted.protocol &&
+    saved.username === drafted.username &&
+    saved.host === drafted.host
+  );
+}
+
+/** What the password field says about the saved password (its placeholder and hint). */
+export function proxyPasswordStatus(
+  draft: ConnectionDraft,
+  view: ConnectionView,
+): { placeholder: string; hint: string } {
+  if (!savedPasswordApplies(draft, view)) {
+    const user = parseUrl(draft.proxyUrl)?.username;
+    if (user) {
+      return {
+        placeholder: '',
+        hint: `No password is saved for ${readable(user)} at this proxy: enter it if the proxy asks for one.`,
+      };
+    }
+    return {
+      placeholder: '',
+      hint: 'Only if the proxy asks for one: put the user name in the address (http://user@host:port) and the password here.',
+    };
+  }
+  switch (view.proxyPassword) {
+    case 'memory':
+      return {
+        placeholder: 'saved until Mooring closes',
+        hint: 'This computer offers no protected key store, so the password is kept in memory only: you will enter it again after Mooring restarts. Leave empty to keep it.',
+      };
+    case 'policy':
+      return { placeholder: 'set by your administrator', hint: '' };
+    case 'weak-encrypted':
+      return {
+        placeholder: 'saved',
+        hint: 'Saved encrypted without the protection of an OS key store, as you allowed for tokens. Leave empty to keep it, or type a new one to replace it.',
+      };
+    default:
+      return {
+        placeholder: 'saved',
+        hint: 'Saved encrypted. Leave empty to keep it, or type a new one to replace it.',
+      };
+  }
+}
+
+/** A user name as typed (URLs percent-encode it). */
+function readable(user: string): string {
+  try {
+    return decodeURIComponent(user);
+  } catch {
+    return user;
+  }
 }
 
 function parseUrl(text: string): URL | null {
@@ -82,6 +163,21 @@ function proxyUrlProblem(text: string): string | undefined {
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     return 'Enter only the proxy’s scheme, host and port, with no path or query.';
   }
+  if (url.password) {
+    return 'Remove the password from the address (keep http://user@host:port) and enter it in the password field below.';
+  }
+  return undefined;
+}
+
+function proxyPasswordProblem(draft: ConnectionDraft): string | undefined {
+  if (draft.proxyPassword === '') return undefined;
+  const url = parseUrl(draft.proxyUrl);
+  if (url && !url.username) {
+    return 'A password needs a user name: enter the address as http://user@host:port.';
+  }
+  if (draft.proxyPassword.length > 1024) {
+    return 'The password is too long (at most 1024 characters).';
+  }
   return undefined;
 }
 
@@ -102,6 +198,8 @@ export function validateDraft(draft: ConnectionDraft): DraftErrors {
   if (draft.proxyMode === 'manual') {
     const problem = proxyUrlProblem(draft.proxyUrl);
     if (problem) errors.proxyUrl = problem;
+    const passwordProblem = proxyPasswordProblem(draft);
+    if (passwordProblem) errors.proxyPassword = passwordProblem;
   }
   if (draft.extraCaFile.trim() !== '' && !ABSOLUTE_PATH.test(draft.extraCaFile.trim())) {
     errors.extraCaFile =
