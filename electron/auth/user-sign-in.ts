@@ -66,20 +66,25 @@ function deviceCodeSignIn(app: PublicClientApplication, request: UserSignInReque
         expiresAt: new Date(request.now().getTime() + response.expiresIn * 1000),
       }),
   };
-  const result = app
-    .acquireTokenByDeviceCode(msalRequest)
-    .then((answer) => {
-      if (!answer) throw new Error('The device-code sign-in ended without a token.');
-      return answer;
-    })
-    .finally(() => {
-      settled = true;
-    });
+  const polled = app.acquireTokenByDeviceCode(msalRequest).then((answer) => {
+    if (!answer) throw new Error('The device-code sign-in ended without a token.');
+    return answer;
+  });
+  // msal notices `cancel` only at its next poll (seconds away); the user should not wait for it.
+  let stopWaiting: (reason: Error) => void = () => {};
+  const cancelledByUser = new Promise<never>((_resolve, reject) => {
+    stopWaiting = reject;
+  });
+  polled.catch(() => {}); // after a cancel, msal's own late rejection is expected and ignored
+  const result = Promise.race([polled, cancelledByUser]).finally(() => {
+    settled = true;
+  });
   return {
     result,
     cancel() {
       if (settled || msalRequest.cancel) return false;
       msalRequest.cancel = true;
+      stopWaiting(new Error('The device-code sign-in was cancelled.'));
       return true;
     },
     cancelled: () => msalRequest.cancel === true,

@@ -175,6 +175,26 @@ describe('events', () => {
 });
 
 describe('cancelling a sign-in', () => {
+  it("ends a device-code sign-in at once, without waiting for msal's next poll", async () => {
+    // msal would next look at its cancel flag an hour from now.
+    await emu.control.updateSettings({ deviceCodeIntervalSeconds: 3600 });
+    try {
+      harness = startHarness(emu);
+      const { signInId } = harness.service.startSignIn('device-code');
+      await harness.events.waitFor('signIn.deviceCode', (e) => e.signInId === signInId);
+      expect(harness.service.cancelSignIn(signInId)).toBe(true);
+      const finished = await harness.events.waitFor(
+        'signIn.finished',
+        (e) => e.signInId === signInId,
+      );
+      expect(finished).toMatchObject({ outcome: 'cancelled' });
+    } finally {
+      await emu.control.updateSettings({
+        deviceCodeIntervalSeconds: fastSettings.deviceCodeIntervalSeconds,
+      });
+    }
+  });
+
   it('stops a device-code sign-in the user has not approved', async () => {
     harness = startHarness(emu);
     const { signInId } = harness.service.startSignIn('device-code');
