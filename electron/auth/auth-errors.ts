@@ -1,6 +1,7 @@
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import type { TenantProblem } from '../../shared/domain/accounts';
 import { AppError } from '../app/errors';
+import { NetworkProblem } from '../network/network-errors';
 
 /**
  * What a failed token request means for the user:
@@ -72,6 +73,15 @@ const who = (context: AuthFailureContext) => context.username ?? 'the account us
 
 /** Turns any msal or network failure into a status and a one-sentence message that keeps the code. */
 export function describeAuthFailure(error: unknown, context: AuthFailureContext = {}): AuthFailure {
+  // The app's own network failure (proxy refused or timed out, untrusted certificate) already
+  // says what happened and what to do; msal's wrapping would only blame the sign-in service.
+  const networkProblem = findNetworkProblem(error);
+  if (networkProblem)
+    return {
+      kind: 'error',
+      accountWide: false,
+      problem: { code: networkProblem.code, message: networkProblem.message },
+    };
   const code = authErrorCode(error);
   const needs = (message: string, accountWide = false): AuthFailure => ({
     kind: 'needs-sign-in',
@@ -156,6 +166,18 @@ export class TokenRequestError extends AppError {
     super('unavailable', problem.message, { accountId, tenantId, code: problem.code });
     this.name = 'TokenRequestError';
   }
+}
+
+/** The NetworkProblem in the error or its `cause` chain (msal wraps it, sometimes twice). */
+export function findNetworkProblem(error: unknown): NetworkProblem | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current !== null && typeof current === 'object' && !seen.has(current)) {
+    if (current instanceof NetworkProblem) return current;
+    seen.add(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function isNetworkError(error: unknown): boolean {

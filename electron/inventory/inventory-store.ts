@@ -252,8 +252,8 @@ export function createInventoryStore(db: Database): InventoryStore {
         JOIN computes c ON c.workspace_key = w.workspace_key
        ORDER BY s.subscription_name COLLATE NOCASE, s.subscription_id, w.name COLLATE NOCASE,
                 w.workspace_key, c.name COLLATE NOCASE, c.compute_key`),
-    lastFinished: db.prepare<[], { refresh_id: number; finished_at: string }>(`
-      SELECT refresh_id, finished_at FROM inventory_refreshes
+    lastFinished: db.prepare<[], { refresh_id: number }>(`
+      SELECT refresh_id FROM inventory_refreshes
        WHERE finished_at IS NOT NULL ORDER BY refresh_id DESC LIMIT 1`),
     problems: db.prepare<{ scope: string; refreshId: number }, ProblemRow>(`${SCOPE_CTE}
       SELECT p.subscription_id, p.subscription_name, p.workspace_id, p.code, p.message
@@ -261,6 +261,16 @@ export function createInventoryStore(db: Database): InventoryStore {
        WHERE p.refresh_id = @refreshId
        ORDER BY s.subscription_name COLLATE NOCASE, p.subscription_id, p.workspace_id IS NOT NULL,
                 p.workspace_id COLLATE NOCASE`),
+    recordListed: db.prepare<{ subscriptionId: string; at: string }>(`
+      INSERT INTO inventory_listings (subscription_id, listed_at) VALUES (lower(@subscriptionId), @at)
+      ON CONFLICT (subscription_id) DO UPDATE SET listed_at = excluded.listed_at`),
+    listings: db.prepare<
+      { scope: string },
+      { subscription_id: string; subscription_name: string; listed_at: string | null }
+    >(`${SCOPE_CTE}
+      SELECT s.subscription_id, s.subscription_name, l.listed_at
+        FROM scope s LEFT JOIN inventory_listings l ON l.subscription_id = s.subscription_id
+       ORDER BY s.subscription_name COLLATE NOCASE, s.subscription_id`),
     history: db.prepare<[string], HistoryRow>(`
       SELECT provisioning_state, provisioning_errors_json, seen_at, source
         FROM compute_state_history WHERE compute_key = lower(?) ORDER BY history_id`),
@@ -330,6 +340,7 @@ export function createInventoryStore(db: Database): InventoryStore {
         problem(null, listing.problem);
         return;
       }
+      statements.recordListed.run({ subscriptionId: subscription.subscriptionId, at });
       const keys = new Map<string, string>();
       for (const workspace of listing.workspaces) {
         const row = statements.upsertWorkspace.get({
@@ -381,13 +392,26 @@ export function createInventoryStore(db: Database): InventoryStore {
       // One read transaction: a refresh writing meanwhile never shows half in the snapshot.
       return db.transaction(() => {
         const last = statements.lastFinished.get();
+        const listings = statements.listings.all({ scope: json });
+        // The age of the data, not of the last attempt: the oldest successful listing in scope.
+        const listedAt = listings.flatMap((row) => (row.listed_at === null ? [] : [row.listed_at]));
+        const oldest = listedAt.reduce<string | null>(
+          (min, at) => (min === null || at < min ? at : min),
+          null,
+        );
         return {
           workspaces: statements.workspaces.all({ scope: json }).map(toWorkspaceView),
           computes: statements.computes.all({ scope: json }).map(toComputeView),
           problems: last
             ? statements.problems.all({ scope: json, refreshId: last.refresh_id }).map(toProblem)
             : [],
-          refreshedAt: last?.finished_at ?? null,
+          refreshedAt: oldest,
+          unlisted: listings
+            .filter((row) => row.listed_at === null)
+            .map((row) => ({
+              subscriptionId: row.subscription_id,
+              subscriptionName: row.subscription_name,
+            })),
         };
       })();
     },

@@ -220,6 +220,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    summary: 'inventory_listings: when each subscription was last listed from Azure',
+    up(db) {
+      // The age shown beside the inventory is the age of the data, so each subscription's last
+      // successful listing is kept. Seeded from what an earlier version recorded (the latest
+      // sync or removal of its workspaces), so an upgrade keeps its ages.
+      db.exec(`
+        CREATE TABLE inventory_listings (
+          subscription_id TEXT PRIMARY KEY NOT NULL
+                          CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          listed_at       TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO inventory_listings (subscription_id, listed_at)
+          SELECT subscription_id, max(max(last_synced_at), coalesce(max(removed_at), ''))
+            FROM workspaces GROUP BY subscription_id;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -79,7 +79,7 @@ export interface SubscriptionsStore {
    * ready (signed out, or needing sign-in) no longer counts. Subscriptions no account sees any
    * more are marked gone, never deleted, so their filters are there when they come back.
    * `accountOrder` lists account ids oldest sign-in first: the first one seeing a subscription
-   * is the account Mooring uses for it.
+   * is the account Mooring uses for it. The refresh time moves only when a tenant listed.
    */
   recordRefresh(
     listings: readonly TenantListing[],
@@ -236,7 +236,9 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
           message: listing.problem.message,
         });
       }
-      statements.setRefreshedAt.run(at);
+      // The age shown is the age of the list: a refresh in which every tenant failed changed
+      // nothing, so it leaves the time of the last one that listed something.
+      if (listings.some((listing) => !('problem' in listing))) statements.setRefreshedAt.run(at);
     },
   );
 

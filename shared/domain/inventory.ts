@@ -65,6 +65,12 @@ export const InventorySnapshot = z.object({
   workspaces: z.array(WorkspaceView),
   computes: z.array(ComputeView),
   problems: z.array(InventoryProblem),
+  /**
+   * The age of the data: the oldest last successful listing among the selected subscriptions
+   * that have one (null when none has). A failed refresh does not move it.
+   */
   refreshedAt: z.string().nullable(),
+  /** Selected subscriptions no successful listing has recorded yet: their workspaces are unknown. */
+  unlisted: z.array(z.object({ subscriptionId: Guid, subscriptionName: z.string() })),
 });
 export type InventorySnapshot = z.infer<typeof InventorySnapshot>;

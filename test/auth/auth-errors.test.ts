@@ -1,6 +1,12 @@
-import { InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
+import {
+  AuthError,
+  ClientAuthError,
+  InteractionRequiredAuthError,
+  ServerError,
+} from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { authErrorCode, describeAuthFailure } from '../../electron/auth/auth-errors';
+import { NetworkProblem } from '../../electron/network/network-errors';
 
 const server = (code: string, description: string, errorNo?: string) =>
   new ServerError(code, 'correlation', description, undefined, errorNo);
@@ -76,6 +82,40 @@ describe('describeAuthFailure', () => {
     expect(failure.problem.message).toBe(
       'Mooring could not reach the sign-in service at https://login.contoso.local (ECONNREFUSED); check the network, proxy and extra CA certificate settings, then try again.',
     );
+  });
+
+  it("passes on the proxy's own problem found in the cause chain instead of blaming the sign-in service", () => {
+    const proxy = new NetworkProblem(
+      'PROXY_TIMEOUT',
+      'The proxy proxy.contoso.local:8080 did not answer in time; check the proxy settings.',
+      { cause: Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }) },
+    );
+    // As msal-network-client wraps it, then as msal wraps that during endpoint resolution.
+    const network = new AuthError('network_error', 'correlation', proxy.message, proxy.code);
+    network.cause = proxy;
+    const resolution = new ClientAuthError('endpoints_resolution_error', 'correlation');
+    resolution.cause = network;
+
+    const failure = describeAuthFailure(resolution, {
+      ...context,
+      authorityHost: 'https://login.contoso.local',
+    });
+    expect(failure).toEqual({
+      kind: 'error',
+      accountWide: false,
+      problem: { code: 'PROXY_TIMEOUT', message: proxy.message },
+    });
+  });
+
+  it('passes on an untrusted certificate problem found directly on the error', () => {
+    const untrusted = new NetworkProblem(
+      'UNTRUSTED_CERTIFICATE',
+      'The certificate presented for login.contoso.local is not trusted (SELF_SIGNED_CERT_IN_CHAIN).',
+    );
+    expect(describeAuthFailure(untrusted).problem).toEqual({
+      code: 'UNTRUSTED_CERTIFICATE',
+      message: untrusted.message,
+    });
   });
 
   it('keeps the code and the first line of anything unforeseen', () => {

@@ -561,11 +561,14 @@ describe('snapshots from the local record', () => {
 
   it('is empty, with no refresh time, before the first refresh', () => {
     const { service } = inventory();
-    expect(service.snapshot()).toEqual({
+    const snapshot = service.snapshot();
+    expect(snapshot).toMatchObject({
       workspaces: [],
       computes: [],
       problems: [],
       refreshedAt: null,
     });
+    // Every selected subscription is unlisted: nothing may be said about its workspaces yet.
+    expect(snapshot.unlisted).toHaveLength(6);
   });
 });

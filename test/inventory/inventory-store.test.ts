@@ -10,6 +10,7 @@ import {
   type InventoryStore,
 } from '../../electron/inventory/inventory-store';
 import { openDatabase } from '../../electron/store/database';
+import { migrations } from '../../electron/store/migrations';
 
 const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const scope: ScopedSubscription = {
@@ -155,7 +156,9 @@ describe('the inventory store', () => {
         problem: { code: 'AuthorizationFailed', message: 'm' },
       },
     ]);
-    expect(snapshot.refreshedAt).toBe('t2');
+    // The age is that of the data: the failed refresh at t2 listed nothing.
+    expect(snapshot.refreshedAt).toBe('t1');
+    expect(snapshot.unlisted).toEqual([]);
   });
 
   it('shows the problems of the last finished refresh while another is running', () => {
@@ -174,7 +177,81 @@ describe('the inventory store', () => {
     );
 
     expect(store.snapshot([scope]).problems.map((p) => p.problem.code)).toEqual(['A']);
-    expect(store.snapshot([scope]).refreshedAt).toBe('t1');
+    // Nothing was ever listed: the record has no age, and the subscription is unlisted.
+    expect(store.snapshot([scope]).refreshedAt).toBeNull();
+    expect(store.snapshot([scope]).unlisted).toEqual([
+      { subscriptionId: SUB, subscriptionName: 'Production' },
+    ]);
+  });
+
+  it('reports the subscriptions no listing has recorded, not as empty ones', () => {
+    refresh('t1', []);
+    const other: ScopedSubscription = {
+      ...scope,
+      subscriptionId: '1B64C9CC-DA2F-576E-9210-F5FD7D05790E',
+      subscriptionName: 'Joined later',
+    };
+
+    const snapshot = store.snapshot([scope, other]);
+
+    expect(snapshot.workspaces).toEqual([]);
+    expect(snapshot.unlisted).toEqual([
+      { subscriptionId: '1b64c9cc-da2f-576e-9210-f5fd7d05790e', subscriptionName: 'Joined later' },
+    ]);
+    expect(snapshot.refreshedAt).toBe('t1');
+    expect(store.snapshot([scope]).unlisted).toEqual([]);
+  });
+
+  it('gives as its age the oldest last successful listing in scope, whatever came after', () => {
+    const other: ScopedSubscription = {
+      ...scope,
+      subscriptionId: '1b64c9cc-da2f-576e-9210-f5fd7d05790e',
+      subscriptionName: 'Research',
+    };
+    const listed = (subscription: ScopedSubscription) => ({
+      subscription,
+      workspaces: [],
+      computeListings: [],
+    });
+    const failed = (subscription: ScopedSubscription) => ({
+      subscription,
+      problem: { code: 'ProxyUnreachable', message: 'm' },
+    });
+    const run = (
+      at: string,
+      ...listings: Parameters<InventoryStore['recordSubscription']>[1][]
+    ) => {
+      const id = store.beginRefresh(listings.length, at);
+      for (const listing of listings) store.recordSubscription(id, listing, at);
+      store.finishRefresh(id, at);
+    };
+
+    run('2026-11-25T08:00:00.000Z', listed(scope), listed(other));
+    run('2026-11-25T09:00:00.000Z', listed(scope), failed(other));
+    expect(store.snapshot([scope, other]).refreshedAt).toBe('2026-11-25T08:00:00.000Z');
+    expect(store.snapshot([scope]).refreshedAt).toBe('2026-11-25T09:00:00.000Z');
+
+    // Everything failing (an unreachable proxy) leaves the age where it was.
+    run('2026-11-25T10:00:00.000Z', failed(scope), failed(other));
+    const snapshot = store.snapshot([scope, other]);
+    expect(snapshot.refreshedAt).toBe('2026-11-25T08:00:00.000Z');
+    expect(snapshot.problems).toHaveLength(2);
+    expect(snapshot.unlisted).toEqual([]);
+  });
+
+  it('migration 5 seeds listing times from an existing record, so an upgrade keeps its age', () => {
+    const a = workspace('mlw-a');
+    refresh('t1', [[a, []]]);
+    refresh('t2', []); // a removed at t2: the last listing was at t2
+    // As a database of schema 4 would be: no listing times recorded yet.
+    db.exec('DROP TABLE inventory_listings');
+    const migration5 = migrations.find((migration) => migration.version === 5);
+    migration5?.up(db);
+
+    expect(createInventoryStore(db).snapshot([scope])).toMatchObject({
+      refreshedAt: 't2',
+      unlisted: [],
+    });
   });
 
   it('keeps the tenant as a lower-case GUID', () => {

@@ -182,3 +182,23 @@ describe('migration 4: workspaces and computes', () => {
     );
   });
 });
+
+describe('migration 5: inventory_listings', () => {
+  it('keeps one STRICT row per subscription, lower-case GUID keys only', () => {
+    const db = openDatabase({ path: ':memory:' });
+    const sql = db
+      .prepare<[], { sql: string }>(
+        "SELECT sql FROM sqlite_master WHERE name = 'inventory_listings'",
+      )
+      .get();
+    expect(sql?.sql).toMatch(/STRICT/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO inventory_listings VALUES ('ADE2BC8C-C23B-5A54-BF0E-BE3B4B13F9A0', 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    db.close();
+  });
+});

@@ -68,6 +68,7 @@ export function snapshotOf(
     computes,
     problems: [],
     refreshedAt: '2026-11-25T10:00:00.000Z',
+    unlisted: [],
     ...overrides,
   };
 }

@@ -1,4 +1,10 @@
-import { Button, Persona, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Persona,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/domain/accounts';
@@ -29,6 +35,8 @@ const useStyles = makeStyles({
 export function AccountCard({ account }: { account: AccountView }) {
   const styles = useStyles();
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  // Keeping the account signed in puts focus back on this button.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const notReady = account.tenants.filter((tenant) => tenant.status !== 'ready').length;
   const tenantSummary =
     `${account.tenants.length} ${account.tenants.length === 1 ? 'tenant' : 'tenants'}` +
@@ -51,6 +59,7 @@ export function AccountCard({ account }: { account: AccountView }) {
         />
         <Button
           icon={<SignOut20Regular />}
+          {...restoreFocusTarget}
           onClick={() => setConfirmingSignOut(true)}
           data-testid="account-sign-out"
         >

@@ -1,4 +1,12 @@
-import { Body1, Button, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Spinner,
+  Subtitle1,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular, PersonAccountsRegular } from '@fluentui/react-icons';
 import { CallError } from '../components/CallError';
 import { Page } from '../components/Page';
@@ -34,6 +42,8 @@ function NoAccounts() {
   const styles = useStyles();
   const busy = useAccounts((state) => state.session !== null);
   const startSignIn = useAccounts((state) => state.startSignIn);
+  // Cancelling the sign-in dialog puts focus back on the button that started it.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <div className={styles.empty} data-testid="accounts-empty">
       <span className={styles.emptyIcon} aria-hidden="true">
@@ -51,7 +61,8 @@ function NoAccounts() {
         <Button
           appearance="primary"
           icon={<Globe20Regular />}
-          disabled={busy}
+          disabledFocusable={busy}
+          {...restoreFocusTarget}
           onClick={() => void startSignIn('browser', { kind: 'account' })}
           data-testid="accounts-empty-browser"
         >
@@ -59,7 +70,8 @@ function NoAccounts() {
         </Button>
         <Button
           icon={<Key20Regular />}
-          disabled={busy}
+          disabledFocusable={busy}
+          {...restoreFocusTarget}
           onClick={() => void startSignIn('device-code', { kind: 'account' })}
           data-testid="accounts-empty-device-code"
         >

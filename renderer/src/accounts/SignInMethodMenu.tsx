@@ -6,6 +6,7 @@ import {
   MenuPopover,
   MenuTrigger,
   SplitButton,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { ButtonProps, MenuButtonProps } from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
@@ -25,13 +26,17 @@ export function AddAccountMenu({
   disabled,
   appearance = 'primary',
 }: AddAccountMenuProps) {
+  // The menu hands focus back to this button; closing the sign-in dialog puts it back here too.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu positioning="below-start">
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance={appearance}
           icon={<PersonAdd20Regular />}
-          disabled={disabled}
+          // Focusable while a sign-in runs, so closing its dialog can put focus back here.
+          disabledFocusable={disabled}
+          {...restoreFocusTarget}
           data-testid="add-account-button"
         >
           Add account
@@ -68,6 +73,8 @@ interface TenantSignInButtonProps {
 
 /** Signs in to one tenant: the browser on click, a device code from the menu. */
 export function TenantSignInButton({ tenantName, onChoose, disabled }: TenantSignInButtonProps) {
+  // Closing the sign-in dialog puts focus back on the part of the button that started it.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
@@ -75,12 +82,14 @@ export function TenantSignInButton({ tenantName, onChoose, disabled }: TenantSig
           <SplitButton
             size="small"
             appearance="primary"
-            disabled={disabled}
+            disabledFocusable={disabled}
             menuButton={{
               ...triggerProps,
+              ...restoreFocusTarget,
               'aria-label': `Other ways to sign in to ${tenantName}`,
             }}
             primaryActionButton={{
+              ...restoreFocusTarget,
               onClick: () => onChoose('browser'),
               'aria-label': `Sign in to ${tenantName} in your browser`,
               // Slot objects are typed without data attributes; spreading one is still passed on.

@@ -2,6 +2,9 @@ import {
   Badge,
   Button,
   Caption1,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
   Text,
   Tooltip,
   makeStyles,
@@ -92,6 +95,23 @@ const useStyles = makeStyles({
   // The error lines set the line height; the caption text follows it.
   inherit: { lineHeight: 'inherit' },
   removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  detailsToggle: { flexShrink: 0, minWidth: 0, height: '20px', marginLeft: 'auto' },
+  detailsSurface: { maxWidth: 'min(720px, calc(100vw - 48px))', padding: 0 },
+  detailsList: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    listStyleType: 'none',
+    maxHeight: '50vh',
+    overflowY: 'auto',
+    userSelect: 'text',
+    cursor: 'text',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  detailsCode: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  detailsMessage: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
 /** The cluster behind a Kubernetes compute: its name, the full id on hover, and a copy button. */
@@ -130,6 +150,67 @@ function ClusterName({ clusterId }: { clusterId: string }) {
   );
 }
 
+/**
+ * Every provisioning error in full, code and message, as text the user can select and copy.
+ * Focusable so the keyboard can scroll a long list.
+ */
+export function ProvisioningErrorList({ errors }: { errors: ComputeView['provisioningErrors'] }) {
+  const styles = useStyles();
+  return (
+    <ul
+      className={styles.detailsList}
+      tabIndex={0}
+      aria-label="Provisioning errors"
+      data-testid="compute-error-details"
+    >
+      {errors.map((error, index) => (
+        <li key={index} data-testid="compute-error-detail">
+          <Caption1 as="p" block className={styles.detailsCode}>
+            {error.code}
+          </Caption1>
+          <Caption1 as="p" block className={styles.detailsMessage}>
+            {error.message}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * "Show details": the full text of every provisioning error, beside the row (the list's rows
+ * have fixed heights, so the row itself cannot grow). Escape or the button again closes it.
+ */
+function ErrorDetailsToggle({ compute }: { compute: ComputeView }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover
+      open={open}
+      onOpenChange={(_event, data) => setOpen(data.open)}
+      trapFocus
+      withArrow
+      positioning="below-end"
+    >
+      <PopoverTrigger disableButtonEnhancement>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.detailsToggle}
+          aria-expanded={open}
+          aria-label={`${open ? 'Hide' : 'Show'} the provisioning errors of ${compute.name}`}
+          data-testid="compute-error-details-toggle"
+        >
+          {open ? 'Hide details' : 'Show details'}
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface className={styles.detailsSurface} aria-label={`Errors of ${compute.name}`}>
+        <ProvisioningErrorList errors={compute.provisioningErrors} />
+      </PopoverSurface>
+    </Popover>
+  );
+}
+
 function ProvisioningErrors({ compute }: { compute: ComputeView }) {
   const styles = useStyles();
   const errors = compute.provisioningErrors;
@@ -148,7 +229,7 @@ function ProvisioningErrors({ compute }: { compute: ComputeView }) {
       {errors.length > listed.length && (
         <li className={styles.more}>
           <Caption1 className={styles.inherit}>
-            and {errors.length - listed.length} more (hover an error for its full text)
+            and {errors.length - listed.length} more (Show details lists them all)
           </Caption1>
         </li>
       )}
@@ -217,6 +298,9 @@ export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }
           >
             {removedText(compute.removedAt, now)}
           </Caption1>
+        )}
+        {failed && compute.provisioningErrors.length > 0 && (
+          <ErrorDetailsToggle compute={compute} />
         )}
       </div>
       <div className={styles.details}>

@@ -1,6 +1,10 @@
 import {
   Button,
   Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   SearchBox,
   Spinner,
@@ -10,10 +14,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
+import type { InventoryProblem, InventorySnapshot } from '../../../shared/domain/inventory';
 import { useInventory } from '../state/azure-stores';
 import { STATE_FILTERS } from './inventory-model';
 import type { StateFilter } from './inventory-model';
-import { recordAgeText } from './record-age';
+import { recordStatusText, unlistedText } from './record-age';
 
 const useStyles = makeStyles({
   status: {
@@ -35,7 +40,19 @@ const useStyles = makeStyles({
   expand: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
-/** How old the record is, and Refresh from Azure with its progress. */
+const NONE: readonly InventoryProblem[] = [];
+const NONE_UNLISTED: InventorySnapshot['unlisted'] = [];
+
+/** "A, B, C and 2 more". */
+const namesText = (names: readonly string[]): string =>
+  names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${(names.length - 3).toLocaleString()} more`;
+
+/**
+ * How old the record is (and whether the last refresh had trouble), the selected subscriptions
+ * never listed yet, and Refresh from Azure with its progress.
+ */
 export function InventoryStatusLine({
   refreshedAt,
   now,
@@ -46,6 +63,11 @@ export function InventoryStatusLine({
   const styles = useStyles();
   const running = useInventory((state) => state.refresh.status === 'running');
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
+  const view = useInventory((state) => state.view);
+  const problems = view.status === 'ready' ? view.value.problems : NONE;
+  const unlisted = view.status === 'ready' ? view.value.unlisted : NONE_UNLISTED;
+  // With nothing listed the empty panel already offers the refresh; the note is for the rest.
+  const note = refreshedAt === null ? null : unlistedText(unlisted.length);
   return (
     <>
       <div className={styles.status}>
@@ -54,7 +76,7 @@ export function InventoryStatusLine({
           title={refreshedAt ? new Date(refreshedAt).toLocaleString() : undefined}
           data-testid="inventory-refreshed-at"
         >
-          {recordAgeText(refreshedAt, now)}
+          {recordStatusText(refreshedAt, problems, now)}
         </Caption1>
         <Button
           icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
@@ -65,6 +87,25 @@ export function InventoryStatusLine({
           {running ? 'Refreshing from Azure…' : 'Refresh from Azure'}
         </Button>
       </div>
+      {note && (
+        <MessageBar intent="info" layout="multiline" data-testid="inventory-unlisted">
+          <MessageBarBody>
+            <MessageBarTitle>{note}</MessageBarTitle>
+            Mooring does not know their workspaces yet, so they are not shown:{' '}
+            {namesText(unlisted.map((subscription) => subscription.subscriptionName))}.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabledFocusable={running}
+              onClick={() => void refreshFromAzure()}
+              data-testid="inventory-unlisted-refresh"
+            >
+              Refresh from Azure
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {running && (
         <div className={styles.progress} data-testid="inventory-refreshing">
           <ProgressBar thickness="medium" aria-label="Refreshing from Azure" />

@@ -24,5 +24,8 @@ export function inventoryEmptyReason(
     return 'no-selection';
   }
   if (!inventory) return null;
-  return inventory.refreshedAt === null ? 'never-fetched' : 'no-workspaces';
+  // "No workspace" is Azure's answer, so it is said only when every selected subscription has
+  // been listed; one never listed may hold workspaces the record does not know of.
+  if (inventory.refreshedAt === null || inventory.unlisted.length > 0) return 'never-fetched';
+  return 'no-workspaces';
 }

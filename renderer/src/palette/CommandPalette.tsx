@@ -9,9 +9,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useOverlays } from '../state/azure-stores';
+import { useAzureStores, useOverlays } from '../state/azure-stores';
 import { searchPalette } from './palette-items';
 import type { PaletteItem } from './palette-items';
 import { usePaletteSources } from './use-palette-sources';
@@ -57,8 +57,42 @@ const useStyles = makeStyles({
   none: { display: 'block', padding: tokens.spacingVerticalL, textAlign: 'center' },
 });
 
+/**
+ * Where focus was when the palette opened, to put it back when the palette is dismissed (Escape,
+ * Ctrl+K, a click outside). Opened from the header button, Fluent's restore-focus target does the
+ * same; opened with Ctrl+K from anywhere else, only this knows where the user was.
+ */
+function useFocusReturn(open: boolean) {
+  const overlays = useAzureStores().overlays;
+  const openedFrom = useRef<HTMLElement | null>(null);
+  const restoreOnClose = useRef(false);
+  // Noted as the store opens the palette, before React draws it and its search box takes focus.
+  useEffect(
+    () =>
+      overlays.subscribe((state, previous) => {
+        if (!state.paletteOpen || previous.paletteOpen) return;
+        const active = document.activeElement;
+        openedFrom.current =
+          active instanceof HTMLElement && active !== document.body ? active : null;
+        restoreOnClose.current = false;
+      }),
+    [overlays],
+  );
+  useEffect(() => {
+    if (open || !restoreOnClose.current) return;
+    restoreOnClose.current = false;
+    const target = openedFrom.current;
+    openedFrom.current = null;
+    if (target?.isConnected) target.focus();
+  }, [open]);
+  /** Call as the palette is dismissed; running an item leaves focus to what the item does. */
+  return useCallback(() => {
+    restoreOnClose.current = true;
+  }, []);
+}
+
 /** Ctrl+K (Cmd+K on a Mac) opens or closes the palette from anywhere in the window. */
-function usePaletteShortcut() {
+function usePaletteShortcut(onDismiss: () => void) {
   const openPalette = useOverlays((state) => state.openPalette);
   const closePalette = useOverlays((state) => state.closePalette);
   const open = useOverlays((state) => state.paletteOpen);
@@ -67,12 +101,14 @@ function usePaletteShortcut() {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       if (event.key.toLowerCase() !== 'k') return;
       event.preventDefault();
-      if (open) closePalette();
-      else openPalette();
+      if (open) {
+        onDismiss();
+        closePalette();
+      } else openPalette();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [open, openPalette, closePalette]);
+  }, [open, openPalette, closePalette, onDismiss]);
 }
 
 function PaletteBody() {
@@ -193,15 +229,18 @@ function PaletteBody() {
  */
 export function CommandPalette() {
   const styles = useStyles();
-  usePaletteShortcut();
   const open = useOverlays((state) => state.paletteOpen);
   const closePalette = useOverlays((state) => state.closePalette);
+  const dismissed = useFocusReturn(open);
+  usePaletteShortcut(dismissed);
 
   return (
     <Dialog
       open={open}
       onOpenChange={(_event, data) => {
-        if (!data.open) closePalette();
+        if (data.open) return;
+        dismissed();
+        closePalette();
       }}
     >
       <DialogSurface

@@ -21,7 +21,7 @@ import { useShell } from '../state/shell-store-context';
 import { ListingProblems } from './ListingProblems';
 import { groupByTenant, scopeLabel, summariseScope } from './scope-model';
 import { SubscriptionList } from './SubscriptionList';
-import { timeAgo } from './relative-time';
+import { listedAgeText } from './relative-time';
 
 const useStyles = makeStyles({
   body: {
@@ -230,9 +230,7 @@ function PickerContent() {
           }
           data-testid="subscriptions-refreshed-at"
         >
-          {snapshot.value.refreshedAt
-            ? `Listed from Azure ${timeAgo(snapshot.value.refreshedAt)}`
-            : 'Not listed from Azure yet'}
+          {listedAgeText(snapshot.value.refreshedAt, snapshot.value.problems)}
         </Caption1>
         <RefreshButton />
       </div>

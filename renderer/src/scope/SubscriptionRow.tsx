@@ -47,6 +47,16 @@ const useStyles = makeStyles({
   favourite: { color: tokens.colorPaletteMarigoldForeground1 },
 });
 
+export const HIDDEN_HINT = 'Hidden: show it again to select it';
+
+/** The favourite button's name, naming the subscription so a list of them can be told apart. */
+export const favouriteLabel = (displayName: string, favourite: boolean): string =>
+  favourite ? `Remove ${displayName} from favourites` : `Add ${displayName} to favourites`;
+
+/** The hide button's name, naming the subscription. */
+export const hideLabel = (displayName: string, hidden: boolean): string =>
+  hidden ? `Show ${displayName} again` : `Hide ${displayName}`;
+
 interface SubscriptionRowProps {
   readonly subscription: SubscriptionView;
   readonly top: number;
@@ -82,12 +92,27 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       data-hidden={hidden}
       data-favourite={favourite}
     >
-      <Checkbox
-        checked={subscription.selected}
-        aria-labelledby={nameId}
-        onChange={(_event, data) => onChange({ subscriptionId, selected: data.checked === true })}
-        data-testid="subscription-select"
-      />
+      {hidden ? (
+        // A hidden subscription is out of scope whatever its selection: not ticked, not tickable.
+        <Tooltip content={HIDDEN_HINT} relationship="description">
+          <span>
+            <Checkbox
+              checked={false}
+              disabled
+              aria-labelledby={nameId}
+              aria-description={HIDDEN_HINT}
+              data-testid="subscription-select"
+            />
+          </span>
+        </Tooltip>
+      ) : (
+        <Checkbox
+          checked={subscription.selected}
+          aria-labelledby={nameId}
+          onChange={(_event, data) => onChange({ subscriptionId, selected: data.checked === true })}
+          data-testid="subscription-select"
+        />
+      )}
       <div className={styles.text}>
         <Text id={nameId} className={styles.name} data-testid="subscription-name">
           {displayName}
@@ -121,6 +146,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           appearance="subtle"
           size="small"
           aria-pressed={favourite}
+          aria-label={favouriteLabel(displayName, favourite)}
           icon={favourite ? <Star20Filled className={styles.favourite} /> : <Star20Regular />}
           onClick={() => onChange({ subscriptionId, favourite: !favourite })}
           data-testid="subscription-favourite"
@@ -133,6 +159,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         <Button
           appearance="subtle"
           size="small"
+          aria-label={hideLabel(displayName, hidden)}
           icon={hidden ? <Eye20Regular /> : <EyeOff20Regular />}
           onClick={() => onChange({ subscriptionId, hidden: !hidden })}
           data-testid="subscription-hide"

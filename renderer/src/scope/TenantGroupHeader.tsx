@@ -19,6 +19,16 @@ const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
 
+/**
+ * "2 of 5 selected", plus "· 1 hidden" when the list shows hidden subscriptions of the tenant
+ * (they are out of scope, so the counts leave them out).
+ */
+export function tenantCountText(group: TenantGroup): string {
+  const hidden = group.subscriptions.filter((subscription) => subscription.hidden).length;
+  const counts = `${group.selectedCount} of ${group.visibleCount} selected`;
+  return hidden > 0 ? `${counts} · ${hidden} hidden` : counts;
+}
+
 interface TenantGroupHeaderProps {
   readonly group: TenantGroup;
   readonly top: number;
@@ -49,7 +59,7 @@ export const TenantGroupHeader = memo(function TenantGroupHeader({
         {group.tenantName}
       </Text>
       <Caption1 className={styles.count} data-testid="tenant-group-count">
-        {group.selectedCount} of {group.visibleCount} selected
+        {tenantCountText(group)}
       </Caption1>
       <Button
         size="small"

@@ -6,6 +6,7 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import {
   BuildingMultiple20Regular,
@@ -60,12 +61,15 @@ const useStyles = makeStyles({
 function PaletteButton() {
   const styles = useStyles();
   const openPalette = useOverlays((state) => state.openPalette);
+  // Closing the palette puts focus back here.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const shortcut = isMac() ? '⌘K' : 'Ctrl+K';
   return (
     <Button
       appearance="subtle"
       className={mergeClasses(styles.onBrand, styles.search)}
       icon={<Search20Regular />}
+      {...restoreFocusTarget}
       onClick={openPalette}
       aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'}
       data-testid="header-palette-button"
@@ -82,6 +86,8 @@ function ScopeButton() {
   const styles = useStyles();
   const snapshot = useSubscriptions((state) => state.snapshot);
   const openScope = useOverlays((state) => state.openScope);
+  // Closing the drawer puts focus back here.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const label = useMemo(() => {
     if (snapshot.status === 'loading') return 'Loading subscriptions…';
     if (snapshot.status === 'failed') return 'Subscriptions unavailable';
@@ -93,6 +99,7 @@ function ScopeButton() {
         appearance="subtle"
         className={styles.onBrand}
         icon={<BuildingMultiple20Regular />}
+        {...restoreFocusTarget}
         onClick={() => openScope()}
         data-testid="header-scope-button"
       >
