@@ -1,5 +1,5 @@
 import { Badge, Body1, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 const useStyles = makeStyles({
   root: {
@@ -22,31 +22,46 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   body: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 interface EmptyStateProps {
   readonly icon: ReactElement;
   readonly title: string;
-  /** What will be here once the area exists; never sample data in its place. */
-  readonly children: string;
+  /** What is missing and what will be here; never sample data in its place. */
+  readonly children: ReactNode;
+  /** The area itself does not exist yet (as opposed to having no data yet). */
+  readonly notYetAvailable?: boolean;
+  /** What the user can do about it. */
+  readonly actions?: ReactNode;
   readonly testId?: string;
 }
 
-/** An area that has nothing to show yet, saying honestly what will be there. */
-export function EmptyState({ icon, title, children, testId }: EmptyStateProps) {
+/** Nothing to show here (yet): say honestly why, and what the user can do. */
+export function EmptyState({
+  icon,
+  title,
+  children,
+  notYetAvailable = false,
+  actions,
+  testId,
+}: EmptyStateProps) {
   const styles = useStyles();
   return (
     <div className={styles.root} data-testid={testId}>
       <span className={styles.icon} aria-hidden="true">
         {icon}
       </span>
-      <Badge appearance="tint" color="informative">
-        Not available yet
-      </Badge>
+      {notYetAvailable ? (
+        <Badge appearance="tint" color="informative">
+          Not available yet
+        </Badge>
+      ) : null}
       <Subtitle1 as="h2" className={styles.title}>
         {title}
       </Subtitle1>
       <Body1 className={styles.body}>{children}</Body1>
+      {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>
   );
 }

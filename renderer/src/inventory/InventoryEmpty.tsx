@@ -1,4 +1,4 @@
-import { Body1, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import {
   ArrowSync20Regular,
   BuildingMultipleRegular,
@@ -6,29 +6,10 @@ import {
   ServerMultipleRegular,
 } from '@fluentui/react-icons';
 import type { ReactElement, ReactNode } from 'react';
+import { EmptyState } from '../components/EmptyState';
 import { useInventory, useOverlays } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import type { InventoryEmptyReason } from './inventory-empty';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    textAlign: 'center',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '560px',
-    margin: `${tokens.spacingVerticalXL} auto 0`,
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  icon: { display: 'flex', fontSize: '48px', color: tokens.colorBrandForeground1 },
-  title: { margin: 0 },
-  body: { color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-});
 
 interface PanelProps {
   readonly reason: InventoryEmptyReason;
@@ -39,18 +20,10 @@ interface PanelProps {
 }
 
 function Panel({ reason, icon, title, body, actions }: PanelProps) {
-  const styles = useStyles();
   return (
-    <div className={styles.root} data-testid={`inventory-empty-${reason}`}>
-      <span className={styles.icon} aria-hidden="true">
-        {icon}
-      </span>
-      <Subtitle1 as="h2" className={styles.title}>
-        {title}
-      </Subtitle1>
-      <Body1 className={styles.body}>{body}</Body1>
-      <div className={styles.actions}>{actions}</div>
-    </div>
+    <EmptyState icon={icon} title={title} actions={actions} testId={`inventory-empty-${reason}`}>
+      {body}
+    </EmptyState>
   );
 }
 

@@ -10,7 +10,7 @@ export function ActivityPage({ focusHeading }: { focusHeading: boolean }) {
       focusHeading={focusHeading}
       testId="page-activity"
     >
-      <EmptyState icon={<HistoryRegular />} title="Activity is not available yet">
+      <EmptyState notYetAvailable icon={<HistoryRegular />} title="Activity is not available yet">
         This is where every attach, identity change and role assignment will appear with its
         progress and outcome, including operations Mooring resumed after the app or the machine
         restarted.

@@ -10,7 +10,11 @@ export function AttachPage({ focusHeading }: { focusHeading: boolean }) {
       focusHeading={focusHeading}
       testId="page-attach"
     >
-      <EmptyState icon={<PlugConnectedRegular />} title="Attaching is not available yet">
+      <EmptyState
+        notYetAvailable
+        icon={<PlugConnectedRegular />}
+        title="Attaching is not available yet"
+      >
         This is where you will pick a workspace and a cluster running the Azure Machine Learning
         extension, name the compute and its namespace, give it a managed identity and grant that
         identity roles such as AcrPull and Storage Blob Data Reader. Mooring will check all of it
