@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../core/context';
+import type { EmulatorRequest } from '../core/request';
 import { subscriptionScope, workspaceId } from '../core/resourceIds';
 import { armError, json } from '../core/reply';
 import {
@@ -17,6 +18,8 @@ import {
   tenantBody,
   workspaceBody,
 } from './bodies';
+import type { ApiFamily } from './apiVersions';
+import type { Caller } from './caller';
 import { pagedList } from './paging';
 import { p, route, type ArmRoute } from './route';
 
@@ -72,46 +75,14 @@ export const inventoryRoutes: ArmRoute[] = [
     }
     return json(200, subscriptionBody(subscription));
   }),
-  route(
-    'GET',
-    `${p.sub}/providers/Microsoft\\.MachineLearningServices/workspaces`,
-    'machineLearning',
-    'workspaces',
-    (ctx, request, caller, { sub = '' }) => {
-      const problem = requireSubscription(ctx, caller, sub);
-      if (problem) return problem;
-      const all = ctx.world.resourcesIn(sub).workspaces;
-      const items = readableItems(
-        ctx,
-        caller,
-        subscriptionScope(sub),
-        'Microsoft.MachineLearningServices/workspaces/read',
-        all,
-      );
-      return Array.isArray(items) ? pagedList(ctx, request, items.map(workspaceBody)) : items;
-    },
-  ),
-  route(
-    'GET',
-    `${p.sub}${p.rg}/providers/Microsoft\\.MachineLearningServices/workspaces`,
-    'machineLearning',
-    'workspaces',
-    (ctx, request, caller, { sub = '', rg = '' }) => {
-      const problem = requireSubscription(ctx, caller, sub) ?? requireResourceGroup(ctx, sub, rg);
-      if (problem) return problem;
-      const all = ctx.world
-        .resourcesIn(sub)
-        .workspaces.filter((w) => w.resourceGroup.toLowerCase() === rg.toLowerCase());
-      const items = readableItems(
-        ctx,
-        caller,
-        `/subscriptions/${sub}/resourceGroups/${rg}`,
-        'Microsoft.MachineLearningServices/workspaces/read',
-        all,
-      );
-      return Array.isArray(items) ? pagedList(ctx, request, items.map(workspaceBody)) : items;
-    },
-  ),
+  ...listRoutes({
+    provider: 'Microsoft\\.MachineLearningServices/workspaces',
+    family: 'machineLearning',
+    type: 'workspaces',
+    action: 'Microsoft.MachineLearningServices/workspaces/read',
+    itemsIn: (ctx, sub) => ctx.world.resourcesIn(sub).workspaces,
+    body: workspaceBody,
+  }),
   route(
     'GET',
     `${p.sub}${p.rg}${p.ws}`,
@@ -136,46 +107,14 @@ export const inventoryRoutes: ArmRoute[] = [
   ),
   ...clusterListRoutes(),
   ...clusterGetAndExtensionRoutes(),
-  route(
-    'GET',
-    `${p.sub}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities`,
-    'managedIdentity',
-    'userAssignedIdentities',
-    (ctx, request, caller, { sub = '' }) => {
-      const problem = requireSubscription(ctx, caller, sub);
-      if (problem) return problem;
-      const all = ctx.world.resourcesIn(sub).identities;
-      const items = readableItems(
-        ctx,
-        caller,
-        subscriptionScope(sub),
-        'Microsoft.ManagedIdentity/userAssignedIdentities/read',
-        all,
-      );
-      return Array.isArray(items) ? pagedList(ctx, request, items.map(identityBody)) : items;
-    },
-  ),
-  route(
-    'GET',
-    `${p.sub}${p.rg}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities`,
-    'managedIdentity',
-    'userAssignedIdentities',
-    (ctx, request, caller, { sub = '', rg = '' }) => {
-      const problem = requireSubscription(ctx, caller, sub) ?? requireResourceGroup(ctx, sub, rg);
-      if (problem) return problem;
-      const all = ctx.world
-        .resourcesIn(sub)
-        .identities.filter((i) => i.resourceGroup.toLowerCase() === rg.toLowerCase());
-      const items = readableItems(
-        ctx,
-        caller,
-        `/subscriptions/${sub}/resourceGroups/${rg}`,
-        'Microsoft.ManagedIdentity/userAssignedIdentities/read',
-        all,
-      );
-      return Array.isArray(items) ? pagedList(ctx, request, items.map(identityBody)) : items;
-    },
-  ),
+  ...listRoutes({
+    provider: 'Microsoft\\.ManagedIdentity/userAssignedIdentities',
+    family: 'managedIdentity',
+    type: 'userAssignedIdentities',
+    action: 'Microsoft.ManagedIdentity/userAssignedIdentities/read',
+    itemsIn: (ctx, sub) => ctx.world.resourcesIn(sub).identities,
+    body: identityBody,
+  }),
   route(
     'GET',
     '/metadata/endpoints',
@@ -200,6 +139,58 @@ function clusterBody(
   return cluster.kind === 'aks'
     ? aksBody(cluster)
     : arcBody(cluster, ctx.world.tenantOfSubscription(cluster.subscriptionId) ?? '');
+}
+
+interface ListedType<T extends { id: string; resourceGroup: string }> {
+  /** The provider path, regex-escaped. */
+  readonly provider: string;
+  readonly family: ApiFamily;
+  readonly type: string;
+  /** The read action the caller needs (at the scope, or per item). */
+  readonly action: string;
+  readonly itemsIn: (ctx: EmulatorContext, subscriptionId: string) => T[];
+  readonly body: (item: T) => unknown;
+}
+
+/** A resource type's two list operations, as ARM has them: by subscription and by resource group. */
+function listRoutes<T extends { id: string; resourceGroup: string }>(t: ListedType<T>): ArmRoute[] {
+  const list = (
+    ctx: EmulatorContext,
+    request: EmulatorRequest,
+    caller: Caller,
+    scope: string,
+    items: T[],
+  ) => {
+    const readable = readableItems(ctx, caller, scope, t.action, items);
+    return Array.isArray(readable) ? pagedList(ctx, request, readable.map(t.body)) : readable;
+  };
+  return [
+    route(
+      'GET',
+      `${p.sub}/providers/${t.provider}`,
+      t.family,
+      t.type,
+      (ctx, request, caller, { sub = '' }) => {
+        const problem = requireSubscription(ctx, caller, sub);
+        if (problem) return problem;
+        return list(ctx, request, caller, subscriptionScope(sub), t.itemsIn(ctx, sub));
+      },
+    ),
+    route(
+      'GET',
+      `${p.sub}${p.rg}/providers/${t.provider}`,
+      t.family,
+      t.type,
+      (ctx, request, caller, { sub = '', rg = '' }) => {
+        const problem = requireSubscription(ctx, caller, sub) ?? requireResourceGroup(ctx, sub, rg);
+        if (problem) return problem;
+        const inGroup = t
+          .itemsIn(ctx, sub)
+          .filter((item) => item.resourceGroup.toLowerCase() === rg.toLowerCase());
+        return list(ctx, request, caller, `/subscriptions/${sub}/resourceGroups/${rg}`, inGroup);
+      },
+    ),
+  ];
 }
 
 function clusterListRoutes(): ArmRoute[] {
