@@ -7,7 +7,7 @@ import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
 import type { MooringBridge } from '../../shared/ipc/bridge';
 import { recordingLogger } from '../browser-host/test-support';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOT_PATH = path.join(REPO_ROOT, 'test-results', 'app-shell.png');
@@ -51,15 +51,7 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-app-shell-'));
     host = await startBrowserHost({ userDataDir, logger: hostLog });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    // Each step waits for what it needs; a step that cannot succeed should fail well within the
-    // test timeout rather than hold the suite for Playwright's default 30 s per locator.
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
+    page = await newAppPage(browser);
     page.on('pageerror', (error) => unexpectedErrors.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       const text = message.text();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Debian's Chromium; Playwright cannot download its own browsers on these machines. */
 export const CHROMIUM_PATH = process.env.MOORING_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,4 +21,22 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A page as the browser tests use one: a desktop-sized light window without animations, where
+ * each step waits for what it needs and one that cannot succeed fails well within the test
+ * timeout rather than after Playwright's default 30 s per locator.
+ */
+export async function newAppPage(
+  browser: Browser,
+  options: { width?: number; height?: number; timeoutMs?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  return context.newPage();
 }

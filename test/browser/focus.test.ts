@@ -11,7 +11,7 @@ import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 if (!chromiumAvailable) {
@@ -39,13 +39,7 @@ describe.skipIf(!chromiumAvailable)('focus after closing an overlay, in Chromium
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-focus-'));
     host = await startBrowserHost({ userDataDir, logger: recordingLogger() });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
+    page = await newAppPage(browser);
     page.on('pageerror', (error) => unexpectedErrors.push(`page error: ${error.message}`));
     await page.goto(host.url);
     await page.getByTestId('header-palette-button').waitFor();

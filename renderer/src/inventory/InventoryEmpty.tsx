@@ -1,12 +1,12 @@
 import { Button } from '@fluentui/react-components';
 import {
-  ArrowSync20Regular,
   BuildingMultipleRegular,
   PersonAccountsRegular,
   ServerMultipleRegular,
 } from '@fluentui/react-icons';
 import type { ReactElement, ReactNode } from 'react';
 import { EmptyState } from '../components/EmptyState';
+import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { useInventory, useOverlays } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import type { InventoryEmptyReason } from './inventory-empty';
@@ -31,15 +31,13 @@ function RefreshAction() {
   const running = useInventory((state) => state.refresh.status === 'running');
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
   return (
-    <Button
-      appearance="primary"
-      icon={<ArrowSync20Regular />}
-      disabled={running}
-      onClick={() => void refreshFromAzure()}
-      data-testid="inventory-empty-refresh"
-    >
-      {running ? 'Refreshing from Azure…' : 'Refresh from Azure'}
-    </Button>
+    <RefreshFromAzureButton
+      primary
+      running={running}
+      onRefresh={() => void refreshFromAzure()}
+      runningLabel="Refreshing from Azure…"
+      testId="inventory-empty-refresh"
+    />
   );
 }
 

@@ -7,14 +7,13 @@ import {
   MessageBarTitle,
   ProgressBar,
   SearchBox,
-  Spinner,
   Tab,
   TabList,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSync20Regular } from '@fluentui/react-icons';
 import type { InventoryProblem, InventorySnapshot } from '../../../shared/domain/inventory';
+import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { useInventory } from '../state/azure-stores';
 import { STATE_FILTERS } from './inventory-model';
 import type { StateFilter } from './inventory-model';
@@ -78,14 +77,12 @@ export function InventoryStatusLine({
         >
           {recordStatusText(refreshedAt, problems, now)}
         </Caption1>
-        <Button
-          icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
-          disabledFocusable={running}
-          onClick={() => void refreshFromAzure()}
-          data-testid="inventory-refresh"
-        >
-          {running ? 'Refreshing from Azure…' : 'Refresh from Azure'}
-        </Button>
+        <RefreshFromAzureButton
+          running={running}
+          onRefresh={() => void refreshFromAzure()}
+          runningLabel="Refreshing from Azure…"
+          testId="inventory-refresh"
+        />
       </div>
       {note && (
         <MessageBar intent="info" layout="multiline" data-testid="inventory-unlisted">

@@ -12,10 +12,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSync20Regular, Dismiss24Regular } from '@fluentui/react-icons';
+import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SubscriptionsSnapshot } from '../../../shared/domain/subscriptions';
 import { CallError } from '../components/CallError';
+import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { useAccounts, useOverlays, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import { ListingProblems } from './ListingProblems';
@@ -54,14 +55,12 @@ function RefreshButton() {
   const refreshFromAzure = useSubscriptions((state) => state.refreshFromAzure);
   const running = refresh.status === 'running';
   return (
-    <Button
-      icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
-      disabledFocusable={running}
-      onClick={() => void refreshFromAzure()}
-      data-testid="subscriptions-refresh"
-    >
-      {running ? 'Listing from Azure…' : 'Refresh from Azure'}
-    </Button>
+    <RefreshFromAzureButton
+      running={running}
+      onRefresh={() => void refreshFromAzure()}
+      runningLabel="Listing from Azure…"
+      testId="subscriptions-refresh"
+    />
   );
 }
 
