@@ -66,14 +66,12 @@ export const authorizationRoutes: ArmRoute[] = [
     'authorization',
     'roleAssignments',
     (ctx, _request, caller, { scope = '', name = '' }) => {
-      const problem =
-        checkScope(ctx, caller, scope) ??
-        requireAction(
-          ctx,
-          caller,
-          normalizeScope(scope),
-          'Microsoft.Authorization/roleAssignments/read',
-        );
+      const problem = checkScopeAndAction(
+        ctx,
+        caller,
+        scope,
+        'Microsoft.Authorization/roleAssignments/read',
+      );
       if (problem) return problem;
       const record = ctx.world.findRoleAssignment(assignmentId(scope, name));
       return record
@@ -94,14 +92,12 @@ export const authorizationRoutes: ArmRoute[] = [
     'authorization',
     'roleAssignments',
     (ctx, _request, caller, { scope = '', name = '' }) => {
-      const problem =
-        checkScope(ctx, caller, scope) ??
-        requireAction(
-          ctx,
-          caller,
-          normalizeScope(scope),
-          'Microsoft.Authorization/roleAssignments/delete',
-        );
+      const problem = checkScopeAndAction(
+        ctx,
+        caller,
+        scope,
+        'Microsoft.Authorization/roleAssignments/delete',
+      );
       if (problem) return problem;
       const record = ctx.world.deleteRoleAssignment(assignmentId(scope, name));
       return record ? json(200, assignmentBody(record)) : empty(204);
@@ -138,6 +134,18 @@ function assignmentId(scope: string, name: string): string {
 function checkScope(ctx: EmulatorContext, caller: Caller, scope: string): Reply | undefined {
   const sub = subscriptionOf(normalizeScope(scope));
   return sub ? requireSubscription(ctx, caller, sub) : undefined;
+}
+
+/** The scope's subscription exists and is the caller's, and the caller may do `action` there. */
+function checkScopeAndAction(
+  ctx: EmulatorContext,
+  caller: Caller,
+  scope: string,
+  action: string,
+): Reply | undefined {
+  return (
+    checkScope(ctx, caller, scope) ?? requireAction(ctx, caller, normalizeScope(scope), action)
+  );
 }
 
 export function roleDefinitionBody(role: RoleDefinition, scope: string): Record<string, unknown> {
