@@ -22,6 +22,44 @@ const nodeBuiltins = [
 const patternsFor = (groups, message) => groups.map((group) => ({ group: [group], message }));
 
 /**
+ * Electron-free service code. The composition root (electron/app/) wires the services together,
+ * so it sits above them: only it and the shell may import from it. Errors and other ground-floor
+ * types live in electron/core/, which every layer may import.
+ */
+function servicesRule({ mayImportCompositionRoot }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: 'electron',
+            message:
+              'Service code is Electron-free: receive Electron capabilities through an injected interface.',
+          },
+        ],
+        patterns: [
+          ...patternsFor(
+            ['electron/*'],
+            'Service code is Electron-free: receive Electron capabilities through an injected interface.',
+          ),
+          ...patternsFor(
+            ['**/renderer/**', '**/test/**'],
+            'The main process may not import renderer or test code.',
+          ),
+          ...(mayImportCompositionRoot
+            ? []
+            : patternsFor(
+                ['**/app/*', '**/electron/app/**'],
+                'Only the shell imports the composition root (electron/app/); shared building blocks belong in electron/core/.',
+              )),
+        ],
+      },
+    ],
+  };
+}
+
+/**
  * The folder boundaries of DESIGN.md, as lint errors:
  * - shared/ imports no Node, DOM-only, Electron or React code;
  * - renderer/ imports no Node or Electron, and nothing from electron/;
@@ -74,30 +112,8 @@ export const boundaryRules = {
       },
     ],
   },
-  services: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: [
-          {
-            name: 'electron',
-            message:
-              'Service code is Electron-free: receive Electron capabilities through an injected interface.',
-          },
-        ],
-        patterns: [
-          ...patternsFor(
-            ['electron/*'],
-            'Service code is Electron-free: receive Electron capabilities through an injected interface.',
-          ),
-          ...patternsFor(
-            ['**/renderer/**', '**/test/**'],
-            'The main process may not import renderer or test code.',
-          ),
-        ],
-      },
-    ],
-  },
+  services: servicesRule({ mayImportCompositionRoot: false }),
+  compositionRoot: servicesRule({ mayImportCompositionRoot: true }),
   shell: {
     'no-restricted-imports': [
       'error',
@@ -148,6 +164,11 @@ export default tseslint.config(
     ignores: shellFiles,
     languageOptions: { globals: globals.node },
     rules: boundaryRules.services,
+  },
+  {
+    files: ['electron/app/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: boundaryRules.compositionRoot,
   },
   { files: shellFiles, languageOptions: { globals: globals.node }, rules: boundaryRules.shell },
   {

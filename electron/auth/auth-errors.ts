@@ -1,6 +1,6 @@
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import type { TenantProblem } from '../../shared/domain/accounts';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { NetworkProblem } from '../network/network-errors';
 
 /**

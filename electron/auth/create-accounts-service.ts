@@ -9,7 +9,7 @@ import type {
   TenantView,
 } from '../../shared/domain/accounts';
 import type { TokenStorageStatus } from '../../shared/domain/connection';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import type { ConnectionRuntime } from '../connection/runtime';
 import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';

@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 
 /**
  * What went wrong with a call to Azure, whatever threw it — msal-node (AuthError), the Azure SDK

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 
 /** The endpoints Mooring needs from a cloud: where ARM lives and where to sign in. */
 export interface CloudEndpoints {

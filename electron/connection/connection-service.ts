@@ -5,7 +5,7 @@ import {
   type ConnectionView,
   type TokenStorageStatus,
 } from '../../shared/domain/connection';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import type { SecretEncryptor } from '../auth/secret-store';
 import { knownClouds, type CloudEndpoints } from '../azure/clouds';
 import type { EventHub } from '../ipc/handlers';

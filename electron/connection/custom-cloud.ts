@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { cloudFromMetadata, metadataUrl, type CloudEndpoints } from '../azure/clouds';
 import { sendHttps } from '../network/https-request';
 import { NetworkProblem } from '../network/network-errors';

@@ -4,7 +4,7 @@ import {
   type ConnectionField,
   type ProxySetting,
 } from '../../shared/domain/connection';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { parseResourceManagerUrl } from '../azure/clouds';
 import { loadCaFile } from '../network/ca-certificates';
 import { checkProxyUrl } from '../network/proxy-route';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConnectionSettings, type ConnectionField } from '../../shared/domain/connection';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 // The same field rules as the Settings page: a policy can never set what a user could not.
 import { checkPatch } from './field-rules';
 

@@ -3,7 +3,7 @@ import { contract, isOperationName } from '../../shared/ipc/contract';
 import type { OperationName } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/result';
 import type { IpcResult } from '../../shared/ipc/result';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import type { CallContext, HandlerMap } from './handlers';
 
 export interface DispatchLogger {

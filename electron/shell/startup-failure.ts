@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { redactText } from '../logging/redact';
 
 export const STARTUP_FAILURE_TITLE = 'Mooring cannot start';

@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 
 /** The database file belongs to a newer Mooring: we must not touch it. */
 export class DatabaseTooNewError extends AppError {

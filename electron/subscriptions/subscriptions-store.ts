@@ -5,7 +5,7 @@ import type {
   SubscriptionView,
   SubscriptionsSnapshot,
 } from '../../shared/domain/subscriptions';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { resolveSightings } from './sightings';
 import type { Sighting, TenantListing } from './sightings';
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/app/errors';
+import { AppError } from '../../electron/core/errors';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../electron/app/errors';
+import { AppError } from '../../electron/core/errors';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import type { HandlerMap } from '../../electron/ipc/handlers';
 import { operationNames } from '../../shared/ipc/contract';

@@ -45,6 +45,16 @@ describe('folder boundaries (DESIGN.md) are lint errors', () => {
       "import x from 'electron/main';",
     ],
     [
+      'a service imports the composition root',
+      'electron/auth/x.ts',
+      "import x from '../app/composition';",
+    ],
+    [
+      'a service imports from the composition root by a longer path',
+      'electron/inventory/x.ts',
+      "import x from '../../electron/app/dev-azure';",
+    ],
+    [
       'service code imports renderer code',
       'electron/app/x.ts',
       "import x from '../../renderer/src/main';",
@@ -63,6 +73,17 @@ describe('folder boundaries (DESIGN.md) are lint errors', () => {
       "import x from '../../shared/ipc/contract';",
     ],
     ['service code imports Node', 'electron/store/x.ts', "import x from 'node:fs';"],
+    ['a service imports the ground floor', 'electron/auth/x.ts', "import x from '../core/errors';"],
+    [
+      'the composition root imports its own folder',
+      'electron/app/x.ts',
+      "import x from './composition';",
+    ],
+    [
+      'the shell imports the composition root',
+      'electron/shell/app-main.ts',
+      "import x from '../app/composition';",
+    ],
     ['shared/ imports zod', 'shared/domain/x.ts', "import x from 'zod';"],
   ])('allows: %s', async (_label, filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toEqual([]);

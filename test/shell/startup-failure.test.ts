@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/app/errors';
+import { AppError } from '../../electron/core/errors';
 import { decideNavigation } from '../../electron/security/navigation';
 import { startupFailureMessage } from '../../electron/shell/startup-failure';
 

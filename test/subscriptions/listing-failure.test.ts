@@ -1,7 +1,7 @@
 import { RestError } from '@azure/core-rest-pipeline';
 import { InteractionRequiredAuthError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/app/errors';
+import { AppError } from '../../electron/core/errors';
 import { homedIn, toListedSubscription } from '../../electron/subscriptions/arm-listing';
 import { describeListingFailure } from '../../electron/subscriptions/listing-failure';
 

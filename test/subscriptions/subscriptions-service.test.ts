@@ -1,6 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../electron/app/errors';
+import { AppError } from '../../electron/core/errors';
 import type { ReadyTenant } from '../../electron/subscriptions/directory';
 import { SubscriptionsSnapshot } from '../../shared/domain/subscriptions';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
