@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { parseArmId } from '../azure/arm-id';
+
+/**
+ * An ARM resource id the renderer sends: checked by the one strict parser before a handler runs,
+ * so a hostile id is refused at the boundary with the parser's plain-words reason.
+ */
+export const StrictArmId = z
+  .string()
+  .max(1024, { message: 'A resource id has at most 1,024 characters.' })
+  .superRefine((value, ctx) => {
+    const result = parseArmId(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+  });
