@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { reportSkippedGroup } from '../support/skip-report';
 
 /** Debian's Chromium; Playwright cannot download its own browsers on these machines. */
 export const CHROMIUM_PATH = process.env.MOORING_CHROMIUM ?? '/usr/bin/chromium';
 
-export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+export const chromiumAvailable = !reportSkippedGroup(
+  !existsSync(CHROMIUM_PATH),
+  'browser tests',
+  `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium package)`,
+);
 
 /** A headless Chromium with nothing that reaches the network on its own. */
 export function launchChromium(): Promise<Browser> {

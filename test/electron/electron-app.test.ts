@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { _electron as electron } from 'playwright-core';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { reportSkippedGroup } from '../support/skip-report';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -27,7 +28,13 @@ const runtimeModule = (await import(
 const runtime = runtimeModule.findElectronRuntime({
   packageDir: runtimeModule.electronPackageDir(root),
 });
-if (!runtime.found) console.warn(`Electron end-to-end suite skipped: ${runtime.reason}.`);
+const skipped = reportSkippedGroup(
+  !runtime.found,
+  'Electron end-to-end suite',
+  runtime.found
+    ? ''
+    : `${runtime.reason} (the Node tests with the stand-in electron module cover the wiring)`,
+);
 
 let dataDir: string;
 let running: ElectronApplication | undefined;
@@ -46,7 +53,7 @@ async function launch(): Promise<{ app: ElectronApplication; page: Page }> {
   return { app, page };
 }
 
-describe.skipIf(!runtime.found)('Mooring in Electron', () => {
+describe.skipIf(skipped)('Mooring in Electron', () => {
   beforeAll(() => {
     const build = spawnSync(
       process.execPath,
