@@ -11,11 +11,13 @@ export const emulatorDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(emulatorDir, '..', '..');
 export const demoScenarioPath = path.join(emulatorDir, 'scenarios', 'demo.json');
 
-/** Settings that keep tests quick: short LRO and replication delays, a small page size so paging is exercised. */
+/** Settings that keep tests quick: short LRO and replication delays, Retry-After 0, a small page size so paging is exercised. */
 export const fastSettings = {
   attachDelayMs: 300,
   deleteDelayMs: 300,
   principalReplicationDelayMs: 800,
+  // Retry-After: 0 is still sent; SDK pollers then use their own (short) interval.
+  operationRetryAfterSeconds: 0,
   deviceCodeIntervalSeconds: 1,
   pageSize: 2,
 };

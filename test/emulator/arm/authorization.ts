@@ -126,6 +126,12 @@ export const authorizationRoutes: ArmRoute[] = [
   ),
 ];
 
+const principalTypes = ['User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'] as const;
+
+function isPrincipalType(value: unknown): value is RoleAssignmentRecord['principalType'] {
+  return typeof value === 'string' && (principalTypes as readonly string[]).includes(value);
+}
+
 function assignmentId(scope: string, name: string): string {
   return `${normalizeScope(scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
 }
@@ -274,16 +280,37 @@ function createAssignment(
     }
     return json(201, assignmentBody(existing));
   }
-  const principal = ctx.world.directory.findPrincipal(
+  const requestedType = properties['principalType'];
+  if (requestedType !== undefined && !isPrincipalType(requestedType)) {
+    return armError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid: principalType '${String(requestedType)}' is not one of ${principalTypes.join(', ')}.`,
+    );
+  }
+  const found = ctx.world.directory.findPrincipal(
     principalId,
     request.receivedAt,
     ctx.world.settings.principalReplicationDelayMs,
   );
-  if (!principal || principal.tenantId !== tenantId) {
+  const principal = found?.tenantId === tenantId ? found : undefined;
+  // With principalType, ARM skips the directory lookup that fails while a new principal replicates; an injected
+  // fault keeps the lookup failing even then (the rare case clients must still retry).
+  const lookupFails =
+    ctx.faults.principalNotFound(principalId, request.receivedAt) ||
+    (!principal && requestedType === undefined);
+  if (lookupFails) {
     return armError(
       400,
       'PrincipalNotFound',
       `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+    );
+  }
+  if (principal && requestedType !== undefined && principal.type !== requestedType) {
+    return armError(
+      400,
+      'UnmatchedPrincipalType',
+      `The PrincipalId '${principalId.replace(/-/g, '')}' has type '${principal.type}' , which is different from specified PrincipalType '${requestedType}'.`,
     );
   }
   const duplicate = ctx.world
@@ -301,16 +328,14 @@ function createAssignment(
       `The role assignment already exists. The ID of the existing role assignment is ${duplicate.name.replace(/-/g, '')}.`,
     );
   }
-  const requestedType =
-    typeof properties['principalType'] === 'string' ? properties['principalType'] : undefined;
   const record: RoleAssignmentRecord = {
     id,
     name,
     scope,
     roleGuid: role.guid,
     principalId,
-    principalType:
-      (requestedType as RoleAssignmentRecord['principalType'] | undefined) ?? principal.type,
+    // An unresolved principal accepted on its principalType keeps that type, as ARM stores it.
+    principalType: requestedType ?? principal?.type ?? 'ServicePrincipal',
     createdOn: new Date(request.receivedAt).toISOString(),
     createdBy: caller.objectId,
     description: typeof properties['description'] === 'string' ? properties['description'] : null,

@@ -107,6 +107,7 @@ export function generateScenario(size: ScenarioSize = largeScenarioSize): Scenar
                   releaseTrain: 'stable',
                 },
           otherExtensions: [],
+          connectivityStatus: 'Connected',
         });
         clusters.push(clusterId(kind, sub, 'rg-ml', name));
       }

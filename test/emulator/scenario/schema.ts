@@ -88,6 +88,15 @@ const extensionSchema = z.strictObject({
   releaseTrain: z.string().default('stable'),
 });
 
+/** The Arc agent's connectivity states (hybridkubernetes spec, ConnectivityStatus). */
+export const arcConnectivityStatuses = [
+  'Connecting',
+  'Connected',
+  'Offline',
+  'Expired',
+  'AgentNotInstalled',
+] as const;
+
 const clusterSchema = z.strictObject({
   kind: z.enum(['aks', 'arc']),
   subscriptionId: guid,
@@ -100,6 +109,10 @@ const clusterSchema = z.strictObject({
   azureMlExtension: extensionSchema.nullable().default(null),
   /** Other extensions to list beside Azure ML (extension type names, e.g. microsoft.flux). */
   otherExtensions: z.array(z.string()).default([]),
+  // --- Arc connectivity (Microsoft.Kubernetes/connectedClusters only; ignored for AKS) ---
+  /** `properties.connectivityStatus` as ARM reports it; the spec's values (hybridkubernetes ConnectivityStatus). */
+  connectivityStatus: z.enum(arcConnectivityStatuses).default('Connected'),
+  // --- end of Arc connectivity ---
 });
 
 const identitySchema = z.strictObject({
@@ -182,6 +195,11 @@ export const settingsSchema = z.strictObject({
   attachDelayMs: z.number().nonnegative().default(3000),
   /** How long a detached compute stays Deleting before it is gone. */
   deleteDelayMs: z.number().nonnegative().default(2000),
+  /**
+   * `Retry-After` (seconds) of the compute operation status and Location URLs while an operation runs, and of a
+   * detach's 202. 0 still sends the header; the Azure SDKs then keep their own polling interval.
+   */
+  operationRetryAfterSeconds: z.number().int().nonnegative().default(5),
   /** How long a new system-assigned identity stays unknown to role assignment PUTs (PrincipalNotFound). */
   principalReplicationDelayMs: z.number().nonnegative().default(5000),
   /** Device code polling interval the token endpoint announces (AAD sends 5). */
@@ -205,6 +223,8 @@ export const faultsSchema = z.strictObject({
         computeName: name,
         code: name.default('ClusterUnreachable'),
         message: name,
+        /** Every provisioningErrors entry; default: one of code and message. */
+        errors: z.array(errorSchema).optional(),
       }),
     )
     .default([]),
@@ -243,3 +263,4 @@ export type EmulatorSettings = Scenario['settings'];
 export type ScenarioFaults = Scenario['faults'];
 export type ThrottlingLimits = z.output<typeof throttlingSchema>;
 export type ProvisioningState = (typeof provisioningStates)[number];
+export type ArcConnectivityStatus = (typeof arcConnectivityStatuses)[number];

@@ -322,6 +322,11 @@ export class World {
     inWorkspace.set(compute.id.toLowerCase(), compute);
   }
 
+  /** Forgets a compute at once (and its system-assigned principal), as a detach completed elsewhere does. */
+  removeCompute(compute: ComputeRecord): void {
+    this.forgetCompute(compute);
+  }
+
   private forgetCompute(compute: ComputeRecord): void {
     this.computes.get(compute.workspaceId.toLowerCase())?.delete(compute.id.toLowerCase());
     if (compute.identity.type === 'SystemAssigned')
