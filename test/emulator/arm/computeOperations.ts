@@ -72,7 +72,11 @@ type OperationOutcome =
   | { state: 'succeeded'; compute?: ComputeRecord }
   | { state: 'failed'; code: string; message: string };
 
-function outcomeOf(ctx: EmulatorContext, operation: OperationRecord, now: number): OperationOutcome {
+function outcomeOf(
+  ctx: EmulatorContext,
+  operation: OperationRecord,
+  now: number,
+): OperationOutcome {
   const compute = ctx.world.findCompute(operation.computeId, now);
   if (operation.kind === 'delete') return compute ? { state: 'running' } : { state: 'succeeded' };
   if (!compute)
