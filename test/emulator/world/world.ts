@@ -1,4 +1,4 @@
-import { normalizeScope, sameId, scopeCovers, stableGuid } from '../core/ids';
+import { normalizeScope, scopeCovers, stableGuid } from '../core/ids';
 import {
   clusterId,
   computeId,
@@ -302,7 +302,7 @@ export class World {
     const compute = this.computes.get(workspaceKeyOf(key))?.get(key);
     if (!compute) return undefined;
     if (!settleCompute(compute, now)) {
-      this.forgetCompute(compute);
+      this.removeCompute(compute);
       return undefined;
     }
     return compute;
@@ -322,12 +322,8 @@ export class World {
     inWorkspace.set(compute.id.toLowerCase(), compute);
   }
 
-  /** Forgets a compute at once (and its system-assigned principal), as a detach completed elsewhere does. */
+  /** Forgets a compute at once (and its system-assigned principal), as a completed detach does. */
   removeCompute(compute: ComputeRecord): void {
-    this.forgetCompute(compute);
-  }
-
-  private forgetCompute(compute: ComputeRecord): void {
     this.computes.get(compute.workspaceId.toLowerCase())?.delete(compute.id.toLowerCase());
     if (compute.identity.type === 'SystemAssigned')
       this.directory.removePrincipal(compute.identity.principalId);
@@ -388,16 +384,8 @@ export class World {
     );
   }
 
-  subscriptionExists(subscriptionId: string): boolean {
-    return this.subscriptions.has(subscriptionId.toLowerCase());
-  }
-
   resourceGroupExists(subscriptionId: string, resourceGroup: string): boolean {
     return this.resourceGroups.has(`${subscriptionId}/${resourceGroup}`.toLowerCase());
-  }
-
-  sameSubscription(a: string, b: string): boolean {
-    return sameId(subscriptionOf(a) ?? '', subscriptionOf(b) ?? '');
   }
 }
 
