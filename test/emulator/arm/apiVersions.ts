@@ -11,11 +11,10 @@ import { armError, type Reply } from '../core/reply';
  * - connectedClusters: hybridkubernetes/.../Microsoft.Kubernetes/{stable,preview}/*;
  * - kubernetesConfiguration: kubernetesconfiguration/.../Microsoft.KubernetesConfiguration (the combined folder up to
  *   2023-05-01, then extensions/{stable,preview}/*), the versions that carry `extensions`;
- * - managedIdentity: msi/.../Microsoft.ManagedIdentity/{stable,preview}/*;
+ * - managedIdentity: msi/.../Microsoft.ManagedIdentity/ManagedIdentity/{stable,preview}/*;
  * - authorization: authorization/.../Microsoft.Authorization/{stable,preview}/* carrying roleAssignments,
  *   roleDefinitions or permissions (ARM accepts the provider's registered versions for each type; one list here);
- * - resources: resources/.../Microsoft.Resources/{stable,preview}/* carrying subscriptions.json (tenants,
- *   subscriptions).
+ * - resources: resources/.../Microsoft.Resources/subscriptions/stable/* (tenants, subscriptions; no previews).
  *
  * `/metadata/endpoints` is ARM's own endpoint, in no spec: the versions clients send to it.
  */
@@ -28,7 +27,6 @@ export const apiVersions = {
     '2019-11-01',
     '2020-01-01',
     '2021-01-01',
-    '2022-01-01',
     '2022-12-01',
   ],
   machineLearning: [
