@@ -150,6 +150,45 @@ describe('role assignments and principalType', () => {
   });
 });
 
+describe('built-in roles the presets and the permission check name', () => {
+  it('grants Key Vault Secrets User, and lets a Role Based Access Control Administrator write assignments', async () => {
+    const role = (guid: string) =>
+      `/subscriptions/${prod}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+    const definition = await call(
+      'GET',
+      `${role('4633458b-17de-408a-b874-0445c86b69e6')}?api-version=2022-04-01`,
+    );
+    expect(definition.body).toMatchObject({
+      properties: { roleName: 'Key Vault Secrets User', type: 'BuiltInRole' },
+    });
+    const granted = await assign(
+      randomUUID(),
+      trainingPrincipal(),
+      'ServicePrincipal',
+      role('4633458b-17de-408a-b874-0445c86b69e6'),
+    );
+    expect(granted.status).toBe(201);
+    // The identity gets RBAC Administrator here; its own permissions at the scope then include roleAssignments/write.
+    expect(
+      (
+        await assign(
+          randomUUID(),
+          trainingPrincipal(),
+          'ServicePrincipal',
+          role('f58310d9-a9f6-439a-9e8d-f62e7b41a168'),
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      emu.world.isAllowed(
+        [trainingPrincipal()],
+        target,
+        'Microsoft.Authorization/roleAssignments/write',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('a directory slower than usual (control fault)', () => {
   it('keeps answering PrincipalNotFound even with principalType for the given seconds, then succeeds', async () => {
     const principalId = trainingPrincipal();

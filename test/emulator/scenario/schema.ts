@@ -158,6 +158,8 @@ export const builtInRoleNames = [
   'AcrPush',
   'Storage Blob Data Reader',
   'Storage Blob Data Contributor',
+  'Key Vault Secrets User',
+  'Role Based Access Control Administrator',
   'Kubernetes Extension Contributor',
   'Azure Kubernetes Service Cluster Admin Role',
 ] as const;
