@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatorControlError } from './control/client';
 import { startEmulator, type RunningEmulator } from './emulator';
-import { armCaller, demoScenarioPath, fastSettings, userArmToken } from './testing';
+import { armCaller, demoScenarioPath, eventually, fastSettings, userArmToken } from './testing';
 
 let emu: RunningEmulator;
 let call: ReturnType<typeof armCaller>;
@@ -57,6 +57,24 @@ describe('changes made outside the app (control API)', () => {
     const back = await computeView('cpu-prod');
     expect(back.properties.provisioningState).toBe('Succeeded');
     expect(back.properties.provisioningErrors).toBeUndefined();
+  });
+
+  it('sets a transitional state that settles by itself later', async () => {
+    await emu.control.changeCompute({
+      id: computeId('cpu-prod'),
+      provisioningState: 'Updating',
+      settle: { afterMs: 200, state: 'Failed', errors: [{ code: 'Drifted', message: 'Changed.' }] },
+    });
+    expect((await computeView('cpu-prod')).properties.provisioningState).toBe('Updating');
+    const settled = await eventually('the compute to settle', async () => {
+      const view = await computeView('cpu-prod');
+      return view.properties.provisioningState === 'Updating' ? undefined : view;
+    });
+    expect(settled.properties).toMatchObject({
+      provisioningState: 'Failed',
+      provisioningErrors: [{ error: { code: 'Drifted', message: 'Changed.' } }],
+    });
+    await emu.control.changeCompute({ id: computeId('cpu-prod'), provisioningState: 'Succeeded' });
   });
 
   it('sets the description and the namespace', async () => {

@@ -28,6 +28,12 @@ export interface ComputeChange {
   /** null removes it. */
   description?: string | null;
   namespace?: string;
+  /** Then, `afterMs` later, the compute moves on by itself to `state` (with `errors`). */
+  settle?: {
+    afterMs: number;
+    state: 'Succeeded' | 'Failed';
+    errors?: { code: string; message: string; target?: string }[];
+  };
 }
 
 /** A change to a cluster made outside the app. */

@@ -32,6 +32,14 @@ export const computeChange = z.strictObject({
   /** null removes the description. */
   description: z.string().nullable().optional(),
   namespace: z.string().optional(),
+  /** Then, `afterMs` later, the compute moves on by itself to `state` (with `errors`), as a running operation would. */
+  settle: z
+    .strictObject({
+      afterMs: z.number().nonnegative(),
+      state: z.enum(['Succeeded', 'Failed']),
+      errors: z.array(errorEntry).default([]),
+    })
+    .optional(),
 });
 
 export const computeRemoval = z.strictObject({ id: z.string() });
@@ -88,6 +96,12 @@ export function changeCompute(
       compute.provisioningErrors = [];
   }
   if (change.provisioningErrors) compute.provisioningErrors = change.provisioningErrors;
+  if (change.settle)
+    compute.transition = {
+      at: now + change.settle.afterMs,
+      state: change.settle.state,
+      errors: change.settle.errors,
+    };
   if (change.description === null) delete compute.description;
   else if (change.description !== undefined) compute.description = change.description;
   if (change.namespace !== undefined)
