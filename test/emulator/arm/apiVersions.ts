@@ -242,11 +242,14 @@ export const apiVersions = {
 
 export type ApiFamily = keyof typeof apiVersions;
 
-/** ARM's 400 when api-version is missing or not one the resource type supports (its list newest first, as ARM's). */
+/**
+ * ARM's 400 when api-version is missing or not one the resource type supports: its words, the versions newest
+ * first and the regions the resource type is offered in (here: the scenario's).
+ */
 export function checkApiVersion(
   url: URL,
   family: ApiFamily,
-  resourceType: string,
+  locations: readonly string[],
 ): Reply | undefined {
   const version = url.searchParams.get('api-version');
   if (!version) {
@@ -262,7 +265,7 @@ export function checkApiVersion(
     return armError(
       400,
       'InvalidApiVersionParameter',
-      `The api-version '${version}' is invalid. The supported versions are '${[...supported].reverse().join(',')}' for resource type '${resourceType}'.`,
+      `The api-version '${version}' is invalid. The supported versions are '${[...supported].reverse().join(',')}'. The supported locations are '${locations.join(',')}'.`,
     );
   }
   return undefined;

@@ -15,7 +15,7 @@ import type {
   ScenarioSubscription,
   ScenarioWorkspace,
 } from '../scenario/schema';
-import { settleCompute, type ComputeRecord } from './computes';
+import { settleCompute, workspaceKeyOf, type ComputeRecord } from './computes';
 import { Directory, type PrincipalType } from './directory';
 
 export interface WorkspaceRecord extends ScenarioWorkspace {
@@ -82,6 +82,8 @@ export class World {
     { workspaces: WorkspaceRecord[]; clusters: ClusterRecord[]; identities: IdentityRecord[] }
   >();
   readonly operations = new Map<string, OperationRecord>();
+  /** The scenario's regions (of its resource groups), sorted: where its resource types are offered. */
+  readonly locations: readonly string[];
 
   constructor(
     scenario: Scenario,
@@ -131,6 +133,9 @@ export class World {
         displayName: i.name,
       });
     }
+    this.locations = [
+      ...new Set(scenario.resourceGroups.map((g) => g.location.toLowerCase())),
+    ].sort();
     this.indexBySubscription();
     this.seedComputes(scenario);
     this.seedRoleAssignments(scenario);
@@ -387,9 +392,4 @@ export class World {
   resourceGroupExists(subscriptionId: string, resourceGroup: string): boolean {
     return this.resourceGroups.has(`${subscriptionId}/${resourceGroup}`.toLowerCase());
   }
-}
-
-/** `/subscriptions/../workspaces/{ws}/computes/{name}` -> the workspace id (both lowercase). */
-function workspaceKeyOf(computeKey: string): string {
-  return computeKey.replace(/\/computes\/[^/]+$/, '');
 }
