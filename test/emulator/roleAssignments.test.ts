@@ -256,3 +256,43 @@ describe("a compute's system-assigned identity in the directory", () => {
     expect((await assign(randomUUID(), principalId)).status).toBe(201);
   });
 });
+
+describe('custom roles of a subscription', () => {
+  const definitions = (sub: string, filter: string) =>
+    `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions?api-version=2022-04-01&$filter=${encodeURIComponent(filter)}`;
+
+  it('lists them beside the built-in roles where they are assignable, and grants them', async () => {
+    const listed = await call('GET', definitions(prod, "type eq 'CustomRole'"));
+    const custom = (listed.body as { value: { name: string; properties: object }[] }).value;
+    expect(custom).toEqual([
+      expect.objectContaining({
+        properties: expect.objectContaining({
+          roleName: 'ML Compute Operator',
+          type: 'CustomRole',
+          assignableScopes: [`/subscriptions/${prod}`],
+        }),
+      }),
+    ]);
+    const builtIn = await call('GET', definitions(prod, "type eq 'BuiltInRole'"));
+    expect(
+      (builtIn.body as { value: { properties: { type: string } }[] }).value.every(
+        (r) => r.properties.type === 'BuiltInRole',
+      ),
+    ).toBe(true);
+    const dev = '711e748e-5b30-500e-8298-08fb2b032255';
+    const elsewhere = await call('GET', definitions(dev, "roleName eq 'ML Compute Operator'"));
+    expect((elsewhere.body as { value: unknown[] }).value).toEqual([]);
+    const roleId = `/subscriptions/${prod}/providers/Microsoft.Authorization/roleDefinitions/${custom[0]?.name}`;
+    expect((await call('GET', `${roleId}?api-version=2022-04-01`)).status).toBe(200);
+    expect(
+      (await assign(randomUUID(), trainingPrincipal(), 'ServicePrincipal', roleId)).status,
+    ).toBe(201);
+    expect(
+      emu.world.isAllowed(
+        [trainingPrincipal()],
+        target,
+        'Microsoft.MachineLearningServices/workspaces/computes/write',
+      ),
+    ).toBe(true);
+  });
+});

@@ -7,7 +7,7 @@ import type { RoleAssignmentRecord } from '../world/world';
 import { requireAction, requireSubscription } from './access';
 import type { Caller } from './caller';
 import { pagedList } from './paging';
-import { builtInRoles, findRole, roleGuidOf, type RoleDefinition } from './roleDefinitions';
+import { roleGuidOf, type RoleDefinition } from './roleDefinitions';
 import { route, type ArmRoute } from './route';
 
 const authz = '/providers/Microsoft\\.Authorization';
@@ -25,9 +25,14 @@ export const authorizationRoutes: ArmRoute[] = [
       if (problem) return problem;
       const filter = request.url.searchParams.get('$filter') ?? '';
       const byName = /roleName\s+eq\s+'([^']*)'/i.exec(filter)?.[1];
-      const roles = builtInRoles.filter(
-        (r) => !byName || r.roleName.toLowerCase() === byName.toLowerCase(),
-      );
+      const byType = /type\s+eq\s+'([^']*)'/i.exec(filter)?.[1]?.toLowerCase();
+      const roles = ctx.world.roles
+        .visibleAt(scope)
+        .filter(
+          (r) =>
+            (!byName || r.roleName.toLowerCase() === byName.toLowerCase()) &&
+            (!byType || roleTypeOf(r).toLowerCase() === byType),
+        );
       return pagedList(
         ctx,
         request,
@@ -43,7 +48,7 @@ export const authorizationRoutes: ArmRoute[] = [
     (ctx, _request, caller, { scope = '', role = '' }) => {
       const problem = checkScope(ctx, caller, scope);
       if (problem) return problem;
-      const definition = findRole(role);
+      const definition = ctx.world.roles.find(role);
       if (!definition || definition.guid !== role.toLowerCase())
         return armError(
           404,
@@ -154,14 +159,18 @@ function checkScopeAndAction(
   );
 }
 
+function roleTypeOf(role: RoleDefinition): 'BuiltInRole' | 'CustomRole' {
+  return role.assignableScopes ? 'CustomRole' : 'BuiltInRole';
+}
+
 export function roleDefinitionBody(role: RoleDefinition, scope: string): Record<string, unknown> {
   const sub = subscriptionOf(normalizeScope(scope));
   return {
     properties: {
       roleName: role.roleName,
-      type: 'BuiltInRole',
+      type: roleTypeOf(role),
       description: role.description,
-      assignableScopes: ['/'],
+      assignableScopes: role.assignableScopes ?? ['/'],
       permissions: [
         {
           actions: role.actions,
@@ -261,7 +270,7 @@ function createAssignment(
     );
   }
   const roleGuid = roleGuidOf(roleDefinitionId);
-  const role = roleGuid ? findRole(roleGuid) : undefined;
+  const role = roleGuid ? ctx.world.roles.find(roleGuid) : undefined;
   if (!role)
     return armError(
       400,

@@ -7,6 +7,8 @@ export interface RoleDefinition {
   notActions: string[];
   dataActions: string[];
   notDataActions: string[];
+  /** Custom roles only: where they can be assigned (built-in roles: everywhere, `/`). */
+  assignableScopes?: string[];
 }
 
 export const builtInRoles: readonly RoleDefinition[] = [

@@ -57,6 +57,7 @@ export function generateScenario(size: ScenarioSize = largeScenarioSize): Scenar
     clusters: [],
     identities: [],
     computes: [],
+    customRoles: [],
     roleAssignments: [],
     settings: settingsSchema.parse({}),
     faults: faultsSchema.parse({}),

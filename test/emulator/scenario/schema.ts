@@ -164,13 +164,26 @@ export const builtInRoleNames = [
   'Azure Kubernetes Service Cluster Admin Role',
 ] as const;
 
+/** A custom role of a subscription (assignable in that subscription), listed beside the built-in roles. */
+const customRoleSchema = z.strictObject({
+  subscriptionId: guid,
+  roleName: name,
+  description: z.string().default(''),
+  /** The role definition's GUID; derived from subscription and name when absent. */
+  guid: guid.optional(),
+  actions: z.array(z.string()).default([]),
+  notActions: z.array(z.string()).default([]),
+  dataActions: z.array(z.string()).default([]),
+  notDataActions: z.array(z.string()).default([]),
+});
+
 const roleAssignmentSchema = z.strictObject({
   /** Assignment name (a GUID); derived from scope, principal and role when absent. */
   name: guid.optional(),
   scope: z.string().startsWith('/', { message: "must be an ARM scope starting with '/'" }),
   /** An account username, a service principal clientId or displayName, a user-assigned identity id, or a raw principal object id. */
   principal: name,
-  /** A built-in role name or role definition GUID. */
+  /** A built-in or custom role name, or a role definition GUID. */
   role: name,
 });
 
@@ -243,6 +256,7 @@ export const scenarioSchema = z.strictObject({
   clusters: z.array(clusterSchema).default([]),
   identities: z.array(identitySchema).default([]),
   computes: z.array(computeSchema).default([]),
+  customRoles: z.array(customRoleSchema).default([]),
   roleAssignments: z.array(roleAssignmentSchema).default([]),
   settings: settingsSchema.default(settingsSchema.parse({})),
   faults: faultsSchema.default(faultsSchema.parse({})),
@@ -261,6 +275,7 @@ export type ScenarioCluster = Scenario['clusters'][number];
 export type ScenarioIdentity = Scenario['identities'][number];
 export type ScenarioCompute = Scenario['computes'][number];
 export type ScenarioRoleAssignment = Scenario['roleAssignments'][number];
+export type ScenarioCustomRole = Scenario['customRoles'][number];
 export type EmulatorSettings = Scenario['settings'];
 export type ScenarioFaults = Scenario['faults'];
 export type ThrottlingLimits = z.output<typeof throttlingSchema>;

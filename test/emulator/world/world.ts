@@ -6,7 +6,7 @@ import {
   userAssignedIdentityId,
   workspaceId,
 } from '../core/resourceIds';
-import { findRole, roleAllows, type RoleDefinition } from '../arm/roleDefinitions';
+import { roleAllows, type RoleDefinition } from '../arm/roleDefinitions';
 import { ScenarioError } from '../scenario/load';
 import type {
   EmulatorSettings,
@@ -17,6 +17,7 @@ import type {
 } from '../scenario/schema';
 import { settleCompute, workspaceKeyOf, type ComputeRecord } from './computes';
 import { Directory, type PrincipalType } from './directory';
+import { RoleCatalog } from './roles';
 
 export interface WorkspaceRecord extends ScenarioWorkspace {
   id: string;
@@ -64,6 +65,7 @@ export interface OperationRecord {
 /** The whole mutable Azure state the emulator serves, built from a scenario. */
 export class World {
   readonly directory: Directory;
+  readonly roles: RoleCatalog;
   readonly subscriptions = new Map<string, ScenarioSubscription>();
   readonly resourceGroups = new Map<
     string,
@@ -90,6 +92,7 @@ export class World {
     readonly settings: EmulatorSettings,
   ) {
     this.directory = new Directory(scenario);
+    this.roles = new RoleCatalog(scenario.customRoles);
     for (const s of scenario.subscriptions) this.subscriptions.set(s.id.toLowerCase(), s);
     for (const g of scenario.resourceGroups)
       this.resourceGroups.set(`${g.subscriptionId}/${g.name}`.toLowerCase(), g);
@@ -243,10 +246,10 @@ export class World {
     scenario.roleAssignments.forEach((a, i) => {
       const scope = normalizeScope(a.scope);
       const tenantId = this.tenantOfScope(scope);
-      const role = findRole(a.role);
+      const role = this.roles.find(a.role);
       if (!role)
         problems.push(
-          `roleAssignments[${i}].role: '${a.role}' is not a known built-in role name or GUID`,
+          `roleAssignments[${i}].role: '${a.role}' is not a known built-in or custom role name or GUID`,
         );
       if (!tenantId)
         problems.push(
@@ -372,7 +375,7 @@ export class World {
     const roles: RoleDefinition[] = [];
     for (const a of this.assignmentsOf(principalIds)) {
       if (!scopeCovers(a.scope, scope)) continue;
-      const role = findRole(a.roleGuid);
+      const role = this.roles.find(a.roleGuid);
       if (role) roles.push(role);
     }
     return roles;
