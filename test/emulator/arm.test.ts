@@ -196,7 +196,7 @@ describe('ARM authorization (roles by scope)', () => {
 });
 
 describe('user-assigned identities', () => {
-  it('creates one (201, then 200), listed at once but unknown to role assignments until replicated', async () => {
+  it('creates one (201, then 200), listed at once but unknown to role assignments without principalType until replicated', async () => {
     await emu.control.updateSettings({ principalReplicationDelayMs: 60_000 });
     try {
       const path = `/subscriptions/${ids.prod}/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-new?api-version=2024-11-30`;
@@ -215,12 +215,12 @@ describe('user-assigned identities', () => {
           properties: {
             roleDefinitionId: `/subscriptions/${ids.prod}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
             principalId,
-            principalType: 'ServicePrincipal',
           },
         },
       );
       expect(assignment.status).toBe(400);
       expect(assignment.body).toMatchObject({ error: { code: 'PrincipalNotFound' } });
+      expect((await emu.control.principal(principalId)).replicated).toBe(false);
     } finally {
       await emu.control.updateSettings({
         principalReplicationDelayMs: fastSettings.principalReplicationDelayMs,

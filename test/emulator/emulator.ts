@@ -204,6 +204,9 @@ async function serve(
       time: new Date(started).toISOString(),
       method: request.method,
       path: `${url.pathname}${url.search}`,
+      query: Object.fromEntries(url.searchParams),
+      hasAuthorization: typeof req.headers.authorization === 'string',
+      ...(kind === 'arm' && request.body.trim() !== '' ? { body: jsonOrText(request.body) } : {}),
       status,
       durationMs: Date.now() - started,
       kind,
@@ -238,6 +241,14 @@ async function serve(
   const outcome = await handleArm(ctx, request);
   writeReply(res, outcome.reply, request.requestId);
   record(outcome.reply.status, outcome.caller?.label);
+}
+
+function jsonOrText(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
 }
 
 function writeReply(res: ServerResponse, reply: Reply, requestId: string): void {

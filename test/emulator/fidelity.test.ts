@@ -134,7 +134,16 @@ const cases: Case[] = [
         'GET',
         `/subscriptions/${sub}/providers/Microsoft.Kubernetes/connectedClusters?api-version=2026-03-01`,
       ),
-    rules: { ...listRules, maps: ['value[].tags'] },
+    rules: {
+      ...listRules,
+      maps: ['value[].tags'],
+      // Read-only ConnectedClusterProperties of the 2026-03-01 spec that every real cluster reports; the example
+      // omits them.
+      extraKeys: [
+        'value[].properties.connectivityStatus',
+        'value[].properties.lastConnectivityTime',
+      ],
+    },
   },
   {
     file: 'k8sconfig-2025-03-01_ListExtensions.json',
@@ -230,7 +239,7 @@ const cases: Case[] = [
   {
     file: 'mls-2025-09-01_Compute_delete.json',
     status: '202',
-    headers: ['azure-asyncoperation'],
+    headers: ['azure-asyncoperation', 'location'],
     request: () =>
       call(
         'DELETE',

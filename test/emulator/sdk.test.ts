@@ -195,7 +195,7 @@ describe('@azure/arm-authorization against the emulator', () => {
   const blobReader = () =>
     `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1`;
 
-  it('answers PrincipalNotFound for a new system identity, then creates the assignment after replication', async () => {
+  it('answers PrincipalNotFound for a new system identity without principalType, then creates the assignment after replication', async () => {
     // A replication far longer than the attach: the first role assignment PUT meets an unknown principal.
     await emu.control.updateSettings({ principalReplicationDelayMs: 600_000 });
     const compute = await ml.computeOperations.beginCreateOrUpdateAndWait(
@@ -206,11 +206,8 @@ describe('@azure/arm-authorization against the emulator', () => {
       { updateIntervalInMs: 20 },
     );
     const principalId = compute.identity?.principalId ?? '';
-    const params = {
-      roleDefinitionId: blobReader(),
-      principalId,
-      principalType: 'ServicePrincipal',
-    };
+    // Without principalType ARM looks the principal up in the directory, which has not replicated it yet.
+    const params = { roleDefinitionId: blobReader(), principalId };
     await expect(
       authz.roleAssignments.create(storageScope(), '0d3c6b43-0b3e-4d53-9a4c-3f1f3c0b7a11', params),
     ).rejects.toMatchObject({ statusCode: 400, code: 'PrincipalNotFound' });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { TokenCredential } from '@azure/core-auth';
 import { ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
 import type { RunningEmulator } from './emulator';
+import { rawRequest } from './rawClient';
 import { msalOptionsFor, tokenCredential } from './trust';
 
 /** Helpers for tests that run against the emulator (this suite and the app's integration tests). */
@@ -11,11 +12,13 @@ export const emulatorDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(emulatorDir, '..', '..');
 export const demoScenarioPath = path.join(emulatorDir, 'scenarios', 'demo.json');
 
-/** Settings that keep tests quick: short LRO and replication delays, a small page size so paging is exercised. */
+/** Settings that keep tests quick: short LRO and replication delays, Retry-After 0, a small page size so paging is exercised. */
 export const fastSettings = {
   attachDelayMs: 300,
   deleteDelayMs: 300,
   principalReplicationDelayMs: 800,
+  // Retry-After: 0 is still sent; SDK pollers then use their own (short) interval.
+  operationRetryAfterSeconds: 0,
   deviceCodeIntervalSeconds: 1,
   pageSize: 2,
 };
@@ -64,4 +67,29 @@ export async function userArmToken(
     },
   });
   return result.accessToken;
+}
+
+/** A raw ARM caller with a bearer token (status codes and headers exactly as sent; for tests of the wire). */
+export function armCaller(emulator: RunningEmulator, token: string | undefined) {
+  return (method: string, pathOrUrl: string, body?: unknown) =>
+    rawRequest(
+      pathOrUrl.startsWith('https://') ? pathOrUrl : `${emulator.armUrl}${pathOrUrl}`,
+      emulator.caPem,
+      { method, headers: token ? { authorization: `Bearer ${token}` } : {}, body },
+    );
+}
+
+/** Polls `probe` until it returns a value (not undefined), at most `attempts` times `intervalMs` apart. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  attempts = 200,
+  intervalMs = 25,
+): Promise<T> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`Gave up waiting for ${what} after ${attempts} attempts.`);
 }

@@ -7,7 +7,7 @@ import type { RoleAssignmentRecord } from '../world/world';
 import { requireAction, requireSubscription } from './access';
 import type { Caller } from './caller';
 import { pagedList } from './paging';
-import { builtInRoles, findRole, roleGuidOf, type RoleDefinition } from './roleDefinitions';
+import { roleGuidOf, type RoleDefinition } from './roleDefinitions';
 import { route, type ArmRoute } from './route';
 
 const authz = '/providers/Microsoft\\.Authorization';
@@ -25,9 +25,14 @@ export const authorizationRoutes: ArmRoute[] = [
       if (problem) return problem;
       const filter = request.url.searchParams.get('$filter') ?? '';
       const byName = /roleName\s+eq\s+'([^']*)'/i.exec(filter)?.[1];
-      const roles = builtInRoles.filter(
-        (r) => !byName || r.roleName.toLowerCase() === byName.toLowerCase(),
-      );
+      const byType = /type\s+eq\s+'([^']*)'/i.exec(filter)?.[1]?.toLowerCase();
+      const roles = ctx.world.roles
+        .visibleAt(scope)
+        .filter(
+          (r) =>
+            (!byName || r.roleName.toLowerCase() === byName.toLowerCase()) &&
+            (!byType || roleTypeOf(r).toLowerCase() === byType),
+        );
       return pagedList(
         ctx,
         request,
@@ -43,7 +48,7 @@ export const authorizationRoutes: ArmRoute[] = [
     (ctx, _request, caller, { scope = '', role = '' }) => {
       const problem = checkScope(ctx, caller, scope);
       if (problem) return problem;
-      const definition = findRole(role);
+      const definition = ctx.world.roles.find(role);
       if (!definition || definition.guid !== role.toLowerCase())
         return armError(
           404,
@@ -126,6 +131,12 @@ export const authorizationRoutes: ArmRoute[] = [
   ),
 ];
 
+const principalTypes = ['User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'] as const;
+
+function isPrincipalType(value: unknown): value is RoleAssignmentRecord['principalType'] {
+  return typeof value === 'string' && (principalTypes as readonly string[]).includes(value);
+}
+
 function assignmentId(scope: string, name: string): string {
   return `${normalizeScope(scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
 }
@@ -148,14 +159,18 @@ function checkScopeAndAction(
   );
 }
 
+function roleTypeOf(role: RoleDefinition): 'BuiltInRole' | 'CustomRole' {
+  return role.assignableScopes ? 'CustomRole' : 'BuiltInRole';
+}
+
 export function roleDefinitionBody(role: RoleDefinition, scope: string): Record<string, unknown> {
   const sub = subscriptionOf(normalizeScope(scope));
   return {
     properties: {
       roleName: role.roleName,
-      type: 'BuiltInRole',
+      type: roleTypeOf(role),
       description: role.description,
-      assignableScopes: ['/'],
+      assignableScopes: role.assignableScopes ?? ['/'],
       permissions: [
         {
           actions: role.actions,
@@ -255,7 +270,7 @@ function createAssignment(
     );
   }
   const roleGuid = roleGuidOf(roleDefinitionId);
-  const role = roleGuid ? findRole(roleGuid) : undefined;
+  const role = roleGuid ? ctx.world.roles.find(roleGuid) : undefined;
   if (!role)
     return armError(
       400,
@@ -274,16 +289,37 @@ function createAssignment(
     }
     return json(201, assignmentBody(existing));
   }
-  const principal = ctx.world.directory.findPrincipal(
+  const requestedType = properties['principalType'];
+  if (requestedType !== undefined && !isPrincipalType(requestedType)) {
+    return armError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid: principalType '${String(requestedType)}' is not one of ${principalTypes.join(', ')}.`,
+    );
+  }
+  const found = ctx.world.directory.findPrincipal(
     principalId,
     request.receivedAt,
     ctx.world.settings.principalReplicationDelayMs,
   );
-  if (!principal || principal.tenantId !== tenantId) {
+  const principal = found?.tenantId === tenantId ? found : undefined;
+  // With principalType, ARM skips the directory lookup that fails while a new principal replicates; an injected
+  // fault keeps the lookup failing even then (the rare case clients must still retry).
+  const lookupFails =
+    ctx.faults.principalNotFound(principalId, request.receivedAt) ||
+    (!principal && requestedType === undefined);
+  if (lookupFails) {
     return armError(
       400,
       'PrincipalNotFound',
       `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+    );
+  }
+  if (principal && requestedType !== undefined && principal.type !== requestedType) {
+    return armError(
+      400,
+      'UnmatchedPrincipalType',
+      `The PrincipalId '${principalId.replace(/-/g, '')}' has type '${principal.type}' , which is different from specified PrincipalType '${requestedType}'.`,
     );
   }
   const duplicate = ctx.world
@@ -301,16 +337,14 @@ function createAssignment(
       `The role assignment already exists. The ID of the existing role assignment is ${duplicate.name.replace(/-/g, '')}.`,
     );
   }
-  const requestedType =
-    typeof properties['principalType'] === 'string' ? properties['principalType'] : undefined;
   const record: RoleAssignmentRecord = {
     id,
     name,
     scope,
     roleGuid: role.guid,
     principalId,
-    principalType:
-      (requestedType as RoleAssignmentRecord['principalType'] | undefined) ?? principal.type,
+    // An unresolved principal accepted on its principalType keeps that type, as ARM stores it.
+    principalType: requestedType ?? principal?.type ?? 'ServicePrincipal',
     createdOn: new Date(request.receivedAt).toISOString(),
     createdBy: caller.objectId,
     description: typeof properties['description'] === 'string' ? properties['description'] : null,

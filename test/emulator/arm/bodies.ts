@@ -134,6 +134,8 @@ export function arcBody(c: ClusterRecord, tenantId: string): Record<string, unkn
     properties: {
       agentPublicKeyCertificate: Buffer.from(`emulated agent key for ${c.name}`).toString('base64'),
       agentVersion: '1.21.10',
+      connectivityStatus: c.connectivityStatus,
+      lastConnectivityTime: systemData.lastModifiedAt,
       azureHybridBenefit: 'NotApplicable',
       distribution: 'k3s',
       distributionVersion: '1.0',
@@ -184,6 +186,14 @@ export function extensionBodies(c: ClusterRecord): Record<string, unknown>[] {
     );
   }
   return extensions;
+}
+
+/** One extension of the cluster by name (ARM names are case-insensitive), or undefined. */
+export function extensionBodyNamed(
+  c: ClusterRecord,
+  name: string,
+): Record<string, unknown> | undefined {
+  return extensionBodies(c).find((e) => String(e['name']).toLowerCase() === name.toLowerCase());
 }
 
 function extensionBody(

@@ -2,13 +2,14 @@ import { createHmac } from 'node:crypto';
 import type { EmulatorContext } from '../core/context';
 import { newGuid } from '../core/ids';
 import type { EmulatorRequest } from '../core/request';
-import { armError, json, type Reply } from '../core/reply';
-import type { ComputeRecord } from '../world/computes';
+import { armError, empty, json, type Reply } from '../core/reply';
+import { computeBody, type ComputeRecord } from '../world/computes';
+import type { OperationRecord } from '../world/world';
 import { requireSubscription } from './access';
 import type { Caller } from './caller';
 import { p, route, type ArmRoute } from './route';
 
-/** The Azure-AsyncOperation status URLs of compute attach and detach. */
+/** The Azure-AsyncOperation (and Location) status URLs of compute attach and detach. */
 export const computeOperationRoutes: ArmRoute[] = [
   route(
     'GET',
@@ -25,13 +26,19 @@ function signature(ctx: EmulatorContext, operationId: string, expiry: string): s
     .digest('base64url');
 }
 
-/** Records an operation and returns its status URL, shaped like Azure ML's (signed, extra query parameters). */
+/** The status URLs of a started operation: Azure-AsyncOperation, and the ARM Location form of the same operation. */
+export interface OperationUrls {
+  asyncOperation: string;
+  location: string;
+}
+
+/** Records an operation and returns its status URLs, shaped like Azure ML's (signed, extra query parameters). */
 export function startOperation(
   ctx: EmulatorContext,
   request: EmulatorRequest,
   kind: 'attach' | 'delete',
   compute: ComputeRecord,
-): string {
+): OperationUrls {
   const id = newGuid();
   ctx.world.operations.set(id, {
     id,
@@ -49,7 +56,48 @@ export function startOperation(
   url.searchParams.set('service', 'new');
   url.searchParams.set('se', expiry);
   url.searchParams.set('sig', signature(ctx, id, expiry));
-  return url.toString();
+  const asyncOperation = url.toString();
+  // Azure ML's Location is the same operation with `type=location`: ARM's Location protocol (202 until done).
+  url.searchParams.set('type', 'location');
+  return { asyncOperation, location: url.toString() };
+}
+
+/** The Retry-After header ARM sends while an operation runs (seconds, from the settings). */
+export function retryAfter(ctx: EmulatorContext): Record<string, string> {
+  return { 'retry-after': String(ctx.world.settings.operationRetryAfterSeconds) };
+}
+
+type OperationOutcome =
+  | { state: 'running' }
+  | { state: 'succeeded'; compute?: ComputeRecord }
+  | { state: 'failed'; code: string; message: string };
+
+function outcomeOf(
+  ctx: EmulatorContext,
+  operation: OperationRecord,
+  now: number,
+): OperationOutcome {
+  const compute = ctx.world.findCompute(operation.computeId, now);
+  if (operation.kind === 'delete') return compute ? { state: 'running' } : { state: 'succeeded' };
+  if (!compute)
+    return {
+      state: 'failed',
+      code: 'Canceled',
+      message: 'The compute was detached before the operation completed.',
+    };
+  switch (compute.provisioningState) {
+    case 'Succeeded':
+      return { state: 'succeeded', compute };
+    case 'Failed': {
+      const first = compute.provisioningErrors[0] ?? {
+        code: 'InternalServerError',
+        message: 'The attach failed.',
+      };
+      return { state: 'failed', code: first.code, message: first.message };
+    }
+    default:
+      return { state: 'running' };
+  }
 }
 
 function operationStatus(
@@ -70,32 +118,49 @@ function operationStatus(
       `The operation '${operationId}' was not found or its status URL was altered. Use the Azure-AsyncOperation URL exactly as returned.`,
     );
   }
-  const compute = ctx.world.findCompute(operation.computeId, request.receivedAt);
-  if (operation.kind === 'delete') {
-    return json(
-      200,
-      compute ? { status: 'InProgress' } : { status: 'Succeeded', percentComplete: 100.0 },
-    );
-  }
-  if (!compute)
-    return json(200, {
-      status: 'Canceled',
-      error: {
-        code: 'Canceled',
-        message: 'The compute was detached before the operation completed.',
-      },
-    });
-  switch (compute.provisioningState) {
-    case 'Succeeded':
+  const outcome = outcomeOf(ctx, operation, request.receivedAt);
+  return request.url.searchParams.get('type')?.toLowerCase() === 'location'
+    ? locationReply(ctx, request, operation, outcome)
+    : asyncOperationReply(ctx, outcome, operation);
+}
+
+/** Azure-AsyncOperation protocol: always 200, the state in `status`. */
+function asyncOperationReply(
+  ctx: EmulatorContext,
+  outcome: OperationOutcome,
+  operation: OperationRecord,
+): Reply {
+  switch (outcome.state) {
+    case 'running':
+      return json(200, { status: 'InProgress' }, retryAfter(ctx));
+    case 'succeeded':
       return json(200, { status: 'Succeeded', percentComplete: 100.0 });
-    case 'Failed': {
-      const first = compute.provisioningErrors[0] ?? {
-        code: 'InternalServerError',
-        message: 'The attach failed.',
-      };
-      return json(200, { status: 'Failed', error: { code: first.code, message: first.message } });
-    }
-    default:
-      return json(200, { status: 'InProgress' });
+    case 'failed':
+      return json(200, {
+        status: outcome.code === 'Canceled' && operation.kind === 'attach' ? 'Canceled' : 'Failed',
+        error: { code: outcome.code, message: outcome.message },
+      });
+  }
+}
+
+/**
+ * ARM's Location protocol: 202 (with Location and Retry-After) while running; when done 204 for a detach, 200
+ * with the compute for an attach; a failure answers its error with a 4xx status.
+ */
+function locationReply(
+  ctx: EmulatorContext,
+  request: EmulatorRequest,
+  operation: OperationRecord,
+  outcome: OperationOutcome,
+): Reply {
+  switch (outcome.state) {
+    case 'running':
+      return empty(202, { location: request.url.toString(), ...retryAfter(ctx) });
+    case 'succeeded':
+      return operation.kind === 'delete' || !outcome.compute
+        ? empty(204)
+        : json(200, computeBody(outcome.compute));
+    case 'failed':
+      return armError(outcome.code === 'Canceled' ? 409 : 400, outcome.code, outcome.message);
   }
 }

@@ -12,7 +12,7 @@ import {
 import type { ClusterRecord, WorkspaceRecord } from '../world/world';
 import { notFound, requireAction, requireResourceGroup, requireSubscription } from './access';
 import type { Caller } from './caller';
-import { startOperation } from './computeOperations';
+import { retryAfter, startOperation } from './computeOperations';
 import { pagedList } from './paging';
 import { p, route, type ArmRoute } from './route';
 
@@ -275,7 +275,7 @@ function attachOrUpdate(
   };
   ctx.world.saveCompute(compute);
   const operation = startOperation(ctx, request, 'attach', compute);
-  return json(201, computeBody(compute), { 'azure-asyncoperation': operation });
+  return json(201, computeBody(compute), { 'azure-asyncoperation': operation.asyncOperation });
 }
 
 /** Why an attach fails late, as Azure ML reports it in provisioningErrors minutes later. */
@@ -286,7 +286,14 @@ function attachFailures(
   computeName: string,
 ): ProvisioningError[] {
   const injected = ctx.faults.takeLateAttachFailure(computeName);
-  if (injected) return [{ code: injected.code, message: injected.message }];
+  if (injected)
+    return injected.errors && injected.errors.length > 0
+      ? injected.errors.map((e) => ({
+          code: e.code,
+          message: e.message,
+          ...(e.target !== undefined ? { target: e.target } : {}),
+        }))
+      : [{ code: injected.code, message: injected.message }];
   if (cluster.subscriptionId.toLowerCase() !== workspace.subscriptionId.toLowerCase()) {
     return [
       {
@@ -353,5 +360,10 @@ function detach(
     delete compute.transition;
   }
   const operation = startOperation(ctx, request, 'delete', compute);
-  return empty(202, { 'azure-asyncoperation': operation });
+  // As the Compute_Delete example: 202 with both Azure-AsyncOperation and Location (and ARM's Retry-After).
+  return empty(202, {
+    'azure-asyncoperation': operation.asyncOperation,
+    location: operation.location,
+    ...retryAfter(ctx),
+  });
 }

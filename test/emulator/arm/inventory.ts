@@ -13,6 +13,7 @@ import {
   aksBody,
   arcBody,
   extensionBodies,
+  extensionBodyNamed,
   identityBody,
   subscriptionBody,
   tenantBody,
@@ -105,7 +106,16 @@ export const inventoryRoutes: ArmRoute[] = [
         : notFound('Microsoft.MachineLearningServices/workspaces', ws, rg);
     },
   ),
-  ...clusterListRoutes(),
+  ...clusterTypes.flatMap((t) =>
+    listRoutes({
+      provider: t.provider,
+      family: t.family,
+      type: t.type,
+      action: t.action,
+      itemsIn: (ctx, sub) => ctx.world.resourcesIn(sub).clusters.filter((c) => c.kind === t.kind),
+      body: (cluster, ctx) => clusterBody(ctx, cluster),
+    }),
+  ),
   ...clusterGetAndExtensionRoutes(),
   ...listRoutes({
     provider: 'Microsoft\\.ManagedIdentity/userAssignedIdentities',
@@ -149,7 +159,7 @@ interface ListedType<T extends { id: string; resourceGroup: string }> {
   /** The read action the caller needs (at the scope, or per item). */
   readonly action: string;
   readonly itemsIn: (ctx: EmulatorContext, subscriptionId: string) => T[];
-  readonly body: (item: T) => unknown;
+  readonly body: (item: T, ctx: EmulatorContext) => unknown;
 }
 
 /** A resource type's two list operations, as ARM has them: by subscription and by resource group. */
@@ -162,7 +172,13 @@ function listRoutes<T extends { id: string; resourceGroup: string }>(t: ListedTy
     items: T[],
   ) => {
     const readable = readableItems(ctx, caller, scope, t.action, items);
-    return Array.isArray(readable) ? pagedList(ctx, request, readable.map(t.body)) : readable;
+    return Array.isArray(readable)
+      ? pagedList(
+          ctx,
+          request,
+          readable.map((item) => t.body(item, ctx)),
+        )
+      : readable;
   };
   return [
     route(
@@ -191,30 +207,6 @@ function listRoutes<T extends { id: string; resourceGroup: string }>(t: ListedTy
       },
     ),
   ];
-}
-
-function clusterListRoutes(): ArmRoute[] {
-  return clusterTypes.map((t) =>
-    route(
-      'GET',
-      `${p.sub}/providers/${t.provider}`,
-      t.family,
-      t.type,
-      (ctx, request, caller, { sub = '' }) => {
-        const problem = requireSubscription(ctx, caller, sub);
-        if (problem) return problem;
-        const all = ctx.world.resourcesIn(sub).clusters.filter((c) => c.kind === t.kind);
-        const items = readableItems(ctx, caller, subscriptionScope(sub), t.action, all);
-        return Array.isArray(items)
-          ? pagedList(
-              ctx,
-              request,
-              items.map((c) => clusterBody(ctx, c)),
-            )
-          : items;
-      },
-    ),
-  );
 }
 
 function clusterGetAndExtensionRoutes(): ArmRoute[] {
@@ -260,6 +252,35 @@ function clusterGetAndExtensionRoutes(): ArmRoute[] {
               'Microsoft.KubernetesConfiguration/extensions/read',
             ) ?? pagedList(ctx, request, extensionBodies(found))
           );
+        },
+      ),
+      route(
+        'GET',
+        `${clusterPath}/providers/Microsoft\\.KubernetesConfiguration/extensions/(?<extension>[^/]+)`,
+        'kubernetesConfiguration',
+        'extensions',
+        (ctx, _request, caller, { sub = '', rg = '', cluster = '', extension = '' }) => {
+          const problem =
+            requireSubscription(ctx, caller, sub) ?? requireResourceGroup(ctx, sub, rg);
+          if (problem) return problem;
+          const found = find(ctx, sub, rg, cluster);
+          if (!found) return notFound(t.provider.replace('\\', ''), cluster, rg);
+          const denied = requireAction(
+            ctx,
+            caller,
+            found.id,
+            'Microsoft.KubernetesConfiguration/extensions/read',
+          );
+          if (denied) return denied;
+          const body = extensionBodyNamed(found, extension);
+          // ARM's not-found words for an extension resource, its type named under the cluster.
+          return body
+            ? json(200, body)
+            : notFound(
+                `${t.provider.replace('\\', '')}/${cluster}/providers/Microsoft.KubernetesConfiguration/extensions`,
+                extension,
+                rg,
+              );
         },
       ),
     ];

@@ -7,6 +7,8 @@ export interface RoleDefinition {
   notActions: string[];
   dataActions: string[];
   notDataActions: string[];
+  /** Custom roles only: where they can be assigned (built-in roles: everywhere, `/`). */
+  assignableScopes?: string[];
 }
 
 export const builtInRoles: readonly RoleDefinition[] = [
@@ -124,6 +126,34 @@ export const builtInRoles: readonly RoleDefinition[] = [
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action',
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action',
     ],
+    notDataActions: [],
+  },
+  {
+    guid: '4633458b-17de-408a-b874-0445c86b69e6',
+    roleName: 'Key Vault Secrets User',
+    description:
+      "Read secret contents. Only works for key vaults that use the 'Azure role-based access control' permission model.",
+    actions: [],
+    notActions: [],
+    dataActions: [
+      'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+      'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
+    ],
+    notDataActions: [],
+  },
+  {
+    guid: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    roleName: 'Role Based Access Control Administrator',
+    description:
+      'Manage access to Azure resources by assigning roles using Azure RBAC. This role does not allow you to manage access using other ways, such as Azure Policy.',
+    actions: [
+      'Microsoft.Authorization/roleAssignments/write',
+      'Microsoft.Authorization/roleAssignments/delete',
+      '*/read',
+      'Microsoft.Support/*',
+    ],
+    notActions: [],
+    dataActions: [],
     notDataActions: [],
   },
   {

@@ -71,13 +71,13 @@ async function route(ctx: EmulatorContext, request: EmulatorRequest): Promise<Ar
   if (selected.anonymous) {
     return {
       reply:
-        checkApiVersion(request.url, selected.family, selected.resourceType) ??
+        checkApiVersion(request.url, selected.family, ctx.world.locations) ??
         (await selected.handle(ctx, request, anonymousCaller, params)),
     };
   }
   const caller = authenticate(ctx, request);
   if (!isCaller(caller)) return { reply: caller };
-  const versionProblem = checkApiVersion(request.url, selected.family, selected.resourceType);
+  const versionProblem = checkApiVersion(request.url, selected.family, ctx.world.locations);
   if (versionProblem) return { reply: versionProblem, caller };
   const scopeKey = subscriptionOf(request.path) ?? `tenant:${caller.tenantId}`;
   const throttled = ctx.faults.throttle(

@@ -1,5 +1,5 @@
 import https from 'node:https';
-import type { RequestLogEntry } from '../core/requestLog';
+import type { RequestLogEntry, RequestLogQuery } from '../core/requestLog';
 import type {
   ConnectionDrop,
   ErrorBurst,
@@ -7,7 +7,56 @@ import type {
   LateAttachFailure,
   LatencyFault,
 } from '../faults/faultInjector';
-import type { EmulatorSettings, ThrottlingLimits } from '../scenario/schema';
+import type {
+  ArcConnectivityStatus,
+  EmulatorSettings,
+  ProvisioningState,
+  ThrottlingLimits,
+} from '../scenario/schema';
+
+/** A change to a compute made outside the app (portal, another tool, Azure itself). */
+export interface ComputeChange {
+  /** The compute's ARM id. */
+  id: string;
+  provisioningState?: ProvisioningState;
+  /** Replaces provisioningErrors; when absent, a new state other than Failed clears them. */
+  provisioningErrors?: { code: string; message: string; target?: string }[];
+  identity?:
+    | { type: 'None' }
+    | { type: 'SystemAssigned' }
+    | { type: 'UserAssigned'; userAssignedIdentityId: string };
+  /** null removes it. */
+  description?: string | null;
+  namespace?: string;
+  /** Then, `afterMs` later, the compute moves on by itself to `state` (with `errors`). */
+  settle?: {
+    afterMs: number;
+    state: 'Succeeded' | 'Failed';
+    errors?: { code: string; message: string; target?: string }[];
+  };
+}
+
+/** A change to a cluster made outside the app. */
+export interface ClusterChange {
+  id: string;
+  connectivityStatus?: ArcConnectivityStatus;
+  /** null uninstalls the Azure ML extension; an object installs or changes it. */
+  azureMlExtension?: {
+    name?: string;
+    provisioningState?: 'Succeeded' | 'Failed' | 'Creating' | 'Updating' | 'Deleting' | 'Canceled';
+    version?: string;
+    releaseTrain?: string;
+  } | null;
+}
+
+export interface DirectoryPrincipalView {
+  objectId: string;
+  tenantId: string;
+  type: 'User' | 'ServicePrincipal';
+  displayName: string;
+  /** False while role assignments still answer PrincipalNotFound for it (replication delay). */
+  replicated: boolean;
+}
 
 /** Thrown when a control endpoint refuses a request. */
 export class EmulatorControlError extends Error {
@@ -81,8 +130,20 @@ export class EmulatorControl {
     return this.send('POST', '/refresh-tokens/expire', { username });
   }
 
-  requestLog(): Promise<RequestLogEntry[]> {
-    return this.send<{ value: RequestLogEntry[] }>('GET', '/requests').then((r) => r.value);
+  /** The request log, or the entries matching `query` (method, path pattern, kind; `query` values compared here). */
+  async requestLog(query: RequestLogQuery = {}): Promise<RequestLogEntry[]> {
+    const params = new URLSearchParams();
+    if (query.method) params.set('method', query.method);
+    if (query.pathPattern) params.set('pathPattern', query.pathPattern);
+    if (query.kind) params.set('kind', query.kind);
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    const entries = (await this.send<{ value: RequestLogEntry[] }>('GET', `/requests${search}`))
+      .value;
+    return entries.filter((e) =>
+      Object.entries(query.query ?? {}).every(
+        ([name, value]) => e.query[name]?.toLowerCase() === value.toLowerCase(),
+      ),
+    );
   }
 
   clearRequestLog(): Promise<void> {
@@ -118,6 +179,31 @@ export class EmulatorControl {
     failure: Partial<LateAttachFailure> & { computeName: string; message: string },
   ): Promise<FaultSnapshot> {
     return this.send('POST', '/faults/late-attach-failures', failure);
+  }
+
+  /** Role assignment PUTs answer PrincipalNotFound for `seconds` from now, even with principalType. */
+  failPrincipalLookups(fault: { principalId?: string; seconds: number }): Promise<FaultSnapshot> {
+    return this.send('POST', '/faults/principal-not-found', fault);
+  }
+
+  /** Changes a compute as someone outside the app would (state, errors, identity, description, namespace). */
+  changeCompute(change: ComputeChange): Promise<{ id: string; provisioningState: string }> {
+    return this.send('PATCH', '/computes', change);
+  }
+
+  /** Removes a compute at once, as a detach made elsewhere. */
+  removeCompute(id: string): Promise<{ removed: string }> {
+    return this.send('DELETE', '/computes', { id });
+  }
+
+  /** Changes a cluster's Azure ML extension or an Arc cluster's connectivityStatus. */
+  changeCluster(change: ClusterChange): Promise<unknown> {
+    return this.send('PATCH', '/clusters', change);
+  }
+
+  /** A directory principal (e.g. a compute's system-assigned identity) and whether it has replicated. */
+  principal(objectId: string): Promise<DirectoryPrincipalView> {
+    return this.send('GET', `/directory/principals/${encodeURIComponent(objectId)}`);
   }
 
   settings(): Promise<EmulatorSettings> {

@@ -9,6 +9,16 @@ import { completeAuthorization, validateAuthorizeRequest } from '../entra/browse
 import { approveDeviceCode } from '../entra/deviceCodeFlow';
 import { azureThrottlingLimits } from '../faults/faultInjector';
 import { settingsSchema, throttlingSchema } from '../scenario/schema';
+import {
+  changeCluster,
+  changeCompute,
+  clusterChange,
+  computeChange,
+  computeRemoval,
+  describePrincipal,
+  principalNotFoundChange,
+  removeCompute,
+} from './worldChanges';
 
 export const controlPrefix = '/_emulator';
 
@@ -38,11 +48,16 @@ const lateFailureBody = z.strictObject({
   computeName: z.string(),
   code: z.string().default('ClusterUnreachable'),
   message: z.string(),
+  /** Every provisioningErrors entry of the failed compute; default one of code and message. */
+  errors: z
+    .array(z.strictObject({ code: z.string(), message: z.string(), target: z.string().optional() }))
+    .optional(),
 });
+const requestKinds = ['arm', 'entra', 'control'] as const;
 // Not settingsSchema.partial(): its defaults would reset every setting the patch leaves out.
 const settingsPatch = z.strictObject(
   Object.fromEntries(
-    Object.keys(settingsSchema.shape).map((key) => [key, z.number().nonnegative().optional()]),
+    Object.entries(settingsSchema.shape).map(([key, schema]) => [key, schema.unwrap().optional()]),
   ) as Record<keyof typeof settingsSchema.shape, z.ZodOptional<z.ZodNumber>>,
 );
 
@@ -62,7 +77,10 @@ function invalid(error: z.ZodError): Reply {
   });
 }
 
-/** Test-only control endpoints (scripted sign-in, faults, settings, request log), guarded by the `x-emulator-secret` header. */
+/**
+ * Test-only control endpoints (scripted sign-in, faults, settings, request log, changes made outside the app),
+ * guarded by the `x-emulator-secret` header.
+ */
 export async function handleControl(
   ctx: EmulatorContext,
   request: EmulatorRequest,
@@ -84,6 +102,8 @@ export async function handleControl(
     const result = schema.safeParse(body);
     return result.success ? handle(result.data) : invalid(result.error);
   };
+  const principalPath = /^GET \/directory\/principals\/([^/]+)$/.exec(route);
+  if (principalPath?.[1]) return describePrincipal(ctx, principalPath[1], request.receivedAt);
   switch (route) {
     case 'GET /health':
       return json(200, { status: 'ok' });
@@ -106,8 +126,17 @@ export async function handleControl(
       return parse(accountBody, (b) =>
         json(200, { expired: ctx.signIns.expireRefreshTokens(b.username, request.receivedAt) }),
       );
-    case 'GET /requests':
-      return json(200, { value: log.entries() });
+    case 'GET /requests': {
+      const q = request.url.searchParams;
+      const kind = q.get('kind');
+      return json(200, {
+        value: log.find({
+          method: q.get('method') ?? undefined,
+          pathPattern: q.get('pathPattern') ?? undefined,
+          kind: requestKinds.find((k) => k === kind),
+        }),
+      });
+    }
     case 'DELETE /requests':
       log.clear();
       return json(200, {});
@@ -141,6 +170,20 @@ export async function handleControl(
         ctx.faults.lateAttachFailures.push(b);
         return json(200, ctx.faults.snapshot());
       });
+    case 'POST /faults/principal-not-found':
+      return parse(principalNotFoundChange, (b) => {
+        ctx.faults.addPrincipalNotFound({
+          principalId: b.principalId,
+          until: request.receivedAt + b.seconds * 1000,
+        });
+        return json(200, ctx.faults.snapshot());
+      });
+    case 'PATCH /computes':
+      return parse(computeChange, (b) => changeCompute(ctx, b, request.receivedAt));
+    case 'DELETE /computes':
+      return parse(computeRemoval, (b) => removeCompute(ctx, b, request.receivedAt));
+    case 'PATCH /clusters':
+      return parse(clusterChange, (b) => changeCluster(ctx, b));
     case 'GET /settings':
       return json(200, ctx.world.settings);
     case 'PATCH /settings':

@@ -36,6 +36,17 @@ export interface LateAttachFailure {
   computeName: string;
   code: string;
   message: string;
+  /** Every provisioningErrors entry the failed compute reports; default: one entry of `code` and `message`. */
+  errors?: { code: string; message: string; target?: string | undefined }[] | undefined;
+}
+
+/**
+ * Role assignment PUTs for this principal (every principal when absent) answer PrincipalNotFound until `until`
+ * (epoch ms), even with principalType: a directory slower than usual.
+ */
+export interface PrincipalNotFoundFault {
+  principalId?: string | undefined;
+  until: number;
 }
 
 /** What to do with a request before it reaches its handler. */
@@ -48,6 +59,7 @@ export interface FaultSnapshot {
   bursts: ErrorBurst[];
   drops: ConnectionDrop[];
   lateAttachFailures: LateAttachFailure[];
+  principalNotFound: { principalId: string | null; until: string }[];
 }
 
 const defaultBurstCodes: Record<number, string> = {
@@ -57,7 +69,10 @@ const defaultBurstCodes: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
-/** Faults on demand: latency, throttling by token bucket, 5xx bursts, dropped connections, late attach failures. */
+/**
+ * Faults on demand: latency, throttling by token bucket, 5xx bursts, dropped connections, late attach failures,
+ * principals the directory keeps not finding.
+ */
 export class FaultInjector {
   latency: LatencyFault | null = null;
   private throttling: ThrottlingLimits | null = null;
@@ -65,6 +80,7 @@ export class FaultInjector {
   private bursts: ErrorBurst[] = [];
   private drops: ConnectionDrop[] = [];
   lateAttachFailures: LateAttachFailure[] = [];
+  private principalFaults: PrincipalNotFoundFault[] = [];
 
   constructor(scenarioFaults: ScenarioFaults) {
     this.latency = scenarioFaults.latency ?? null;
@@ -97,6 +113,22 @@ export class FaultInjector {
     this.bursts = [];
     this.drops = [];
     this.lateAttachFailures = [];
+    this.principalFaults = [];
+  }
+
+  addPrincipalNotFound(fault: PrincipalNotFoundFault): void {
+    this.principalFaults.push({
+      ...fault,
+      ...(fault.principalId ? { principalId: fault.principalId.toLowerCase() } : {}),
+    });
+  }
+
+  /** True while an injected fault keeps this principal unknown to role assignment PUTs. */
+  principalNotFound(principalId: string, now: number): boolean {
+    this.principalFaults = this.principalFaults.filter((f) => f.until > now);
+    return this.principalFaults.some(
+      (f) => !f.principalId || f.principalId === principalId.toLowerCase(),
+    );
   }
 
   snapshot(): FaultSnapshot {
@@ -106,6 +138,10 @@ export class FaultInjector {
       bursts: [...this.bursts],
       drops: [...this.drops],
       lateAttachFailures: [...this.lateAttachFailures],
+      principalNotFound: this.principalFaults.map((f) => ({
+        principalId: f.principalId ?? null,
+        until: new Date(f.until).toISOString(),
+      })),
     };
   }
 

@@ -57,6 +57,7 @@ export function generateScenario(size: ScenarioSize = largeScenarioSize): Scenar
     clusters: [],
     identities: [],
     computes: [],
+    customRoles: [],
     roleAssignments: [],
     settings: settingsSchema.parse({}),
     faults: faultsSchema.parse({}),
@@ -107,6 +108,7 @@ export function generateScenario(size: ScenarioSize = largeScenarioSize): Scenar
                   releaseTrain: 'stable',
                 },
           otherExtensions: [],
+          connectivityStatus: 'Connected',
         });
         clusters.push(clusterId(kind, sub, 'rg-ml', name));
       }

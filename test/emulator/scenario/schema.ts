@@ -88,6 +88,15 @@ const extensionSchema = z.strictObject({
   releaseTrain: z.string().default('stable'),
 });
 
+/** The Arc agent's connectivity states (hybridkubernetes spec, ConnectivityStatus). */
+export const arcConnectivityStatuses = [
+  'Connecting',
+  'Connected',
+  'Offline',
+  'Expired',
+  'AgentNotInstalled',
+] as const;
+
 const clusterSchema = z.strictObject({
   kind: z.enum(['aks', 'arc']),
   subscriptionId: guid,
@@ -100,6 +109,10 @@ const clusterSchema = z.strictObject({
   azureMlExtension: extensionSchema.nullable().default(null),
   /** Other extensions to list beside Azure ML (extension type names, e.g. microsoft.flux). */
   otherExtensions: z.array(z.string()).default([]),
+  // --- Arc connectivity (Microsoft.Kubernetes/connectedClusters only; ignored for AKS) ---
+  /** `properties.connectivityStatus` as ARM reports it; the spec's values (hybridkubernetes ConnectivityStatus). */
+  connectivityStatus: z.enum(arcConnectivityStatuses).default('Connected'),
+  // --- end of Arc connectivity ---
 });
 
 const identitySchema = z.strictObject({
@@ -145,9 +158,24 @@ export const builtInRoleNames = [
   'AcrPush',
   'Storage Blob Data Reader',
   'Storage Blob Data Contributor',
+  'Key Vault Secrets User',
+  'Role Based Access Control Administrator',
   'Kubernetes Extension Contributor',
   'Azure Kubernetes Service Cluster Admin Role',
 ] as const;
+
+/** A custom role of a subscription (assignable in that subscription), listed beside the built-in roles. */
+const customRoleSchema = z.strictObject({
+  subscriptionId: guid,
+  roleName: name,
+  description: z.string().default(''),
+  /** The role definition's GUID; derived from subscription and name when absent. */
+  guid: guid.optional(),
+  actions: z.array(z.string()).default([]),
+  notActions: z.array(z.string()).default([]),
+  dataActions: z.array(z.string()).default([]),
+  notDataActions: z.array(z.string()).default([]),
+});
 
 const roleAssignmentSchema = z.strictObject({
   /** Assignment name (a GUID); derived from scope, principal and role when absent. */
@@ -155,7 +183,7 @@ const roleAssignmentSchema = z.strictObject({
   scope: z.string().startsWith('/', { message: "must be an ARM scope starting with '/'" }),
   /** An account username, a service principal clientId or displayName, a user-assigned identity id, or a raw principal object id. */
   principal: name,
-  /** A built-in role name or role definition GUID. */
+  /** A built-in or custom role name, or a role definition GUID. */
   role: name,
 });
 
@@ -182,6 +210,11 @@ export const settingsSchema = z.strictObject({
   attachDelayMs: z.number().nonnegative().default(3000),
   /** How long a detached compute stays Deleting before it is gone. */
   deleteDelayMs: z.number().nonnegative().default(2000),
+  /**
+   * `Retry-After` (seconds) of the compute operation status and Location URLs while an operation runs, and of a
+   * detach's 202. 0 still sends the header; the Azure SDKs then keep their own polling interval.
+   */
+  operationRetryAfterSeconds: z.number().int().nonnegative().default(5),
   /** How long a new system-assigned identity stays unknown to role assignment PUTs (PrincipalNotFound). */
   principalReplicationDelayMs: z.number().nonnegative().default(5000),
   /** Device code polling interval the token endpoint announces (AAD sends 5). */
@@ -205,6 +238,8 @@ export const faultsSchema = z.strictObject({
         computeName: name,
         code: name.default('ClusterUnreachable'),
         message: name,
+        /** Every provisioningErrors entry; default: one of code and message. */
+        errors: z.array(errorSchema).optional(),
       }),
     )
     .default([]),
@@ -221,6 +256,7 @@ export const scenarioSchema = z.strictObject({
   clusters: z.array(clusterSchema).default([]),
   identities: z.array(identitySchema).default([]),
   computes: z.array(computeSchema).default([]),
+  customRoles: z.array(customRoleSchema).default([]),
   roleAssignments: z.array(roleAssignmentSchema).default([]),
   settings: settingsSchema.default(settingsSchema.parse({})),
   faults: faultsSchema.default(faultsSchema.parse({})),
@@ -239,7 +275,9 @@ export type ScenarioCluster = Scenario['clusters'][number];
 export type ScenarioIdentity = Scenario['identities'][number];
 export type ScenarioCompute = Scenario['computes'][number];
 export type ScenarioRoleAssignment = Scenario['roleAssignments'][number];
+export type ScenarioCustomRole = Scenario['customRoles'][number];
 export type EmulatorSettings = Scenario['settings'];
 export type ScenarioFaults = Scenario['faults'];
 export type ThrottlingLimits = z.output<typeof throttlingSchema>;
 export type ProvisioningState = (typeof provisioningStates)[number];
+export type ArcConnectivityStatus = (typeof arcConnectivityStatuses)[number];

@@ -35,6 +35,11 @@ export interface ComputeRecord {
   goneAt?: number;
 }
 
+/** `/subscriptions/../workspaces/{ws}/computes/{name}` -> the workspace id (both lowercase). */
+export function workspaceKeyOf(computeKey: string): string {
+  return computeKey.replace(/\/computes\/[^/]+$/, '');
+}
+
 /** Applies a due transition. Returns false when the compute has finished deleting and must be forgotten. */
 export function settleCompute(compute: ComputeRecord, now: number): boolean {
   if (compute.goneAt !== undefined) return now < compute.goneAt;

@@ -92,6 +92,11 @@ export class Directory {
     this.principals.delete(objectId.toLowerCase());
   }
 
+  /** The principal whether or not it has replicated yet (for inspection; role assignments use findPrincipal). */
+  principalRecord(objectId: string): DirectoryPrincipal | undefined {
+    return this.principals.get(objectId.toLowerCase());
+  }
+
   /** The principal as a role assignment PUT sees it at `now` (undefined while it is still replicating). */
   findPrincipal(
     objectId: string,

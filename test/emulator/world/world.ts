@@ -1,4 +1,4 @@
-import { normalizeScope, sameId, scopeCovers, stableGuid } from '../core/ids';
+import { normalizeScope, scopeCovers, stableGuid } from '../core/ids';
 import {
   clusterId,
   computeId,
@@ -6,7 +6,7 @@ import {
   userAssignedIdentityId,
   workspaceId,
 } from '../core/resourceIds';
-import { findRole, roleAllows, type RoleDefinition } from '../arm/roleDefinitions';
+import { roleAllows, type RoleDefinition } from '../arm/roleDefinitions';
 import { ScenarioError } from '../scenario/load';
 import type {
   EmulatorSettings,
@@ -15,8 +15,9 @@ import type {
   ScenarioSubscription,
   ScenarioWorkspace,
 } from '../scenario/schema';
-import { settleCompute, type ComputeRecord } from './computes';
+import { settleCompute, workspaceKeyOf, type ComputeRecord } from './computes';
 import { Directory, type PrincipalType } from './directory';
+import { RoleCatalog } from './roles';
 
 export interface WorkspaceRecord extends ScenarioWorkspace {
   id: string;
@@ -64,6 +65,7 @@ export interface OperationRecord {
 /** The whole mutable Azure state the emulator serves, built from a scenario. */
 export class World {
   readonly directory: Directory;
+  readonly roles: RoleCatalog;
   readonly subscriptions = new Map<string, ScenarioSubscription>();
   readonly resourceGroups = new Map<
     string,
@@ -82,12 +84,15 @@ export class World {
     { workspaces: WorkspaceRecord[]; clusters: ClusterRecord[]; identities: IdentityRecord[] }
   >();
   readonly operations = new Map<string, OperationRecord>();
+  /** The scenario's regions (of its resource groups), sorted: where its resource types are offered. */
+  readonly locations: readonly string[];
 
   constructor(
     scenario: Scenario,
     readonly settings: EmulatorSettings,
   ) {
     this.directory = new Directory(scenario);
+    this.roles = new RoleCatalog(scenario.customRoles);
     for (const s of scenario.subscriptions) this.subscriptions.set(s.id.toLowerCase(), s);
     for (const g of scenario.resourceGroups)
       this.resourceGroups.set(`${g.subscriptionId}/${g.name}`.toLowerCase(), g);
@@ -131,6 +136,9 @@ export class World {
         displayName: i.name,
       });
     }
+    this.locations = [
+      ...new Set(scenario.resourceGroups.map((g) => g.location.toLowerCase())),
+    ].sort();
     this.indexBySubscription();
     this.seedComputes(scenario);
     this.seedRoleAssignments(scenario);
@@ -238,10 +246,10 @@ export class World {
     scenario.roleAssignments.forEach((a, i) => {
       const scope = normalizeScope(a.scope);
       const tenantId = this.tenantOfScope(scope);
-      const role = findRole(a.role);
+      const role = this.roles.find(a.role);
       if (!role)
         problems.push(
-          `roleAssignments[${i}].role: '${a.role}' is not a known built-in role name or GUID`,
+          `roleAssignments[${i}].role: '${a.role}' is not a known built-in or custom role name or GUID`,
         );
       if (!tenantId)
         problems.push(
@@ -302,7 +310,7 @@ export class World {
     const compute = this.computes.get(workspaceKeyOf(key))?.get(key);
     if (!compute) return undefined;
     if (!settleCompute(compute, now)) {
-      this.forgetCompute(compute);
+      this.removeCompute(compute);
       return undefined;
     }
     return compute;
@@ -322,7 +330,8 @@ export class World {
     inWorkspace.set(compute.id.toLowerCase(), compute);
   }
 
-  private forgetCompute(compute: ComputeRecord): void {
+  /** Forgets a compute at once (and its system-assigned principal), as a completed detach does. */
+  removeCompute(compute: ComputeRecord): void {
     this.computes.get(compute.workspaceId.toLowerCase())?.delete(compute.id.toLowerCase());
     if (compute.identity.type === 'SystemAssigned')
       this.directory.removePrincipal(compute.identity.principalId);
@@ -366,7 +375,7 @@ export class World {
     const roles: RoleDefinition[] = [];
     for (const a of this.assignmentsOf(principalIds)) {
       if (!scopeCovers(a.scope, scope)) continue;
-      const role = findRole(a.roleGuid);
+      const role = this.roles.find(a.roleGuid);
       if (role) roles.push(role);
     }
     return roles;
@@ -383,20 +392,7 @@ export class World {
     );
   }
 
-  subscriptionExists(subscriptionId: string): boolean {
-    return this.subscriptions.has(subscriptionId.toLowerCase());
-  }
-
   resourceGroupExists(subscriptionId: string, resourceGroup: string): boolean {
     return this.resourceGroups.has(`${subscriptionId}/${resourceGroup}`.toLowerCase());
   }
-
-  sameSubscription(a: string, b: string): boolean {
-    return sameId(subscriptionOf(a) ?? '', subscriptionOf(b) ?? '');
-  }
-}
-
-/** `/subscriptions/../workspaces/{ws}/computes/{name}` -> the workspace id (both lowercase). */
-function workspaceKeyOf(computeKey: string): string {
-  return computeKey.replace(/\/computes\/[^/]+$/, '');
 }
