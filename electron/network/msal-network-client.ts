@@ -24,7 +24,13 @@ export class MsalNetworkClient implements INetworkModule {
     timeout?: number,
   ): Promise<NetworkResponse<T>> {
     return this.send<T>(
-      { method: 'GET', url, timeoutMs: timeout ?? this.timeoutMs, ...headersOf(options) },
+      {
+        method: 'GET',
+        url,
+        kind: 'token',
+        timeoutMs: timeout ?? this.timeoutMs,
+        ...headersOf(options),
+      },
       options?.correlationId,
     );
   }
@@ -37,6 +43,7 @@ export class MsalNetworkClient implements INetworkModule {
       {
         method: 'POST',
         url,
+        kind: 'token',
         timeoutMs: this.timeoutMs,
         ...headersOf(options),
         ...(options?.body !== undefined ? { body: options.body } : {}),

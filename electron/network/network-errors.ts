@@ -12,7 +12,8 @@ export type NetworkProblemCode =
   | 'PROXY_UNSUPPORTED'
   | 'UNTRUSTED_CERTIFICATE'
   | 'REQUEST_TIMEOUT'
-  | 'UNREADABLE_RESPONSE';
+  | 'UNREADABLE_RESPONSE'
+  | 'RESPONSE_TOO_LARGE';
 
 export class NetworkProblem extends Error {
   constructor(
