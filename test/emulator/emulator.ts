@@ -209,6 +209,7 @@ async function serve(
       kind,
       requestId: request.requestId,
       ...(account ? { account } : {}),
+      ...(request.headers.authorization ? { bearer: true as const } : {}),
       ...(fault ? { fault } : {}),
     });
   if (kind === 'control') {

@@ -8,6 +8,8 @@ export interface RequestLogEntry {
   kind: 'arm' | 'entra' | 'control';
   /** The caller: username or service principal client id (ARM), or undefined. */
   account?: string;
+  /** True when the request carried an Authorization header, valid or not: proof of where tokens went. */
+  bearer?: true;
   requestId: string;
   /** Set when a fault was injected: 'dropped', 'burst'. */
   fault?: string;
