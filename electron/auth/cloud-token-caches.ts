@@ -54,7 +54,8 @@ export function createCloudTokenCaches(options: CloudTokenCachesOptions): CloudT
     const mode = options.mode();
     if (mode === lastMode) return;
     lastMode = mode;
-    if (mode === 'memory') for (const file of cloudFiles(options.baseFile)) removeWeakCacheFile(file);
+    if (mode === 'memory')
+      for (const file of cloudFiles(options.baseFile)) removeWeakCacheFile(file);
   };
 
   return {
@@ -86,7 +87,10 @@ function cloudFiles(baseFile: string): string[] {
   try {
     return fs
       .readdirSync(folder)
-      .filter((name) => name.startsWith(prefix) && name.endsWith(extension) && name !== path.basename(baseFile))
+      .filter(
+        (name) =>
+          name.startsWith(prefix) && name.endsWith(extension) && name !== path.basename(baseFile),
+      )
       .map((name) => path.join(folder, name));
   } catch {
     return [];

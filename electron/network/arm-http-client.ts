@@ -23,8 +23,10 @@ export function createArmHttpClient(transport: NetworkTransport): HttpClient {
   const inner = createDefaultHttpClient();
   return {
     async sendRequest(request) {
-      // An operation that streams its answer on purpose (a download) keeps its own setting.
-      const bounded = request.streamResponseStatusCodes === undefined;
+      // An operation that streams its answer on purpose (a download) keeps its own setting;
+      // core-client gives every other operation an empty set.
+      const original = request.streamResponseStatusCodes;
+      const bounded = original === undefined || original.size === 0;
       try {
         request.agent = await transport.agentFor(request.url);
         if (bounded) request.streamResponseStatusCodes = EVERY_STATUS;
@@ -39,7 +41,10 @@ export function createArmHttpClient(transport: NetworkTransport): HttpClient {
         throw explainForArm(error, request);
       } finally {
         // The same request object is sent again by retries and redirects.
-        if (bounded) delete request.streamResponseStatusCodes;
+        if (bounded) {
+          if (original === undefined) delete request.streamResponseStatusCodes;
+          else request.streamResponseStatusCodes = original;
+        }
       }
     },
   };

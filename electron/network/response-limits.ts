@@ -19,9 +19,9 @@ export const RESPONSE_LIMITS = {
 export type ResponseKind = keyof typeof RESPONSE_LIMITS;
 
 const WHAT: Record<ResponseKind, string> = {
-  metadata: 'cloud description',
-  token: 'sign-in answer',
-  list: 'Azure Resource Manager answer',
+  metadata: 'a cloud description',
+  token: 'a sign-in answer',
+  list: 'an Azure Resource Manager answer',
 };
 
 /** The problem for an answer over its limit; names the host only, never what it sent. */
@@ -29,12 +29,16 @@ export function responseTooLarge(kind: ResponseKind, url: string): NetworkProble
   const mib = Math.round(RESPONSE_LIMITS[kind] / (1024 * 1024));
   return new NetworkProblem(
     'RESPONSE_TOO_LARGE',
-    `${safeHost(url)} sent a ${WHAT[kind]} larger than ${mib} MiB, so Mooring stopped reading it; a proxy or captive portal may be in the way. Check your network and proxy settings, then try again.`,
+    `${safeHost(url)} sent ${WHAT[kind]} larger than ${mib} MiB, so Mooring stopped reading it; a proxy or captive portal may be in the way. Check your network and proxy settings, then try again.`,
   );
 }
 
 /** Reads a stream to the end as UTF-8, or rejects (and destroys it) once it passes the kind's limit. */
-export function readWithinLimit(stream: Readable, kind: ResponseKind, url: string): Promise<string> {
+export function readWithinLimit(
+  stream: Readable,
+  kind: ResponseKind,
+  url: string,
+): Promise<string> {
   const limit = RESPONSE_LIMITS[kind];
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

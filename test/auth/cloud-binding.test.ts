@@ -62,7 +62,10 @@ describe('tokens bound to their cloud', () => {
 
     runtime = emulatorRuntime(second);
     const { signInId } = harness.service.startSignIn('device-code');
-    const prompt = await harness.events.waitFor('signIn.deviceCode', (e) => e.signInId === signInId);
+    const prompt = await harness.events.waitFor(
+      'signIn.deviceCode',
+      (e) => e.signInId === signInId,
+    );
     await second.control.approveDeviceCode(prompt.userCode, 'ops@fabrikam.com');
     const ops = await harness.events.waitFor('signIn.finished', (e) => e.signInId === signInId);
     expect(ops.outcome).toBe('signed-in');
@@ -91,8 +94,8 @@ describe('tokens bound to their cloud', () => {
     fs.writeFileSync(harness.baseCacheFile, 'MOORING-TOKEN-CACHE 2 os\nshared by every cloud');
     harness = startHarness(first, { dir: harness.dir, runtime: async () => runtime });
     expect(fs.existsSync(harness.baseCacheFile)).toBe(false);
-    expect(harness.logger.lines.some((line) => line.includes('shared by every cloud was removed'))).toBe(
-      true,
-    );
+    expect(
+      harness.logger.lines.some((line) => line.includes('shared by every cloud was removed')),
+    ).toBe(true);
   });
 });

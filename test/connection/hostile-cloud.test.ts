@@ -49,7 +49,9 @@ const describing = (overrides: {
   },
 ];
 
-async function refusal(description: unknown): Promise<Error & { code?: string; details?: unknown }> {
+async function refusal(
+  description: unknown,
+): Promise<Error & { code?: string; details?: unknown }> {
   answer = description;
   try {
     await resolveCustomCloud(hostile.url, transport());
@@ -83,10 +85,16 @@ describe('a custom cloud whose metadata answer is hostile', () => {
     const error = await refusal(
       describing({ resourceManager: emu.armUrl, audience: `${emu.armUrl}/` }),
     );
-    expect(error.message).toMatch(/cannot be used: its description is for another Resource Manager\./);
+    expect(error.message).toMatch(
+      /cannot be used: its description is for another Resource Manager\./,
+    );
   });
 
-  it.each(['https://login.microsoftonline.com/', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn/'])(
+  it.each([
+    'https://login.microsoftonline.com/',
+    'https://login.microsoftonline.us',
+    'https://login.chinacloudapi.cn/',
+  ])(
     'is refused when it names its own audience but the public sign-in host %s',
     async (loginEndpoint) => {
       const error = await refusal(describing({ loginEndpoint }));

@@ -36,7 +36,11 @@ beforeEach(() => {
 const credential = () => tokenCredential(async () => ({ accessToken: token, expiresOn: null }));
 
 /** The product's runtime for a cloud whose Resource Manager is `armUrl`, trusting every test CA. */
-function runtimeFor(armUrl: string, caPems: string[], logger = recordingLogger()): ConnectionRuntime {
+function runtimeFor(
+  armUrl: string,
+  caPems: string[],
+  logger = recordingLogger(),
+): ConnectionRuntime {
   const cloud: CloudEndpoints = {
     id: 'Custom',
     displayName: 'Test cloud',
@@ -55,7 +59,9 @@ function runtimeFor(armUrl: string, caPems: string[], logger = recordingLogger()
 const tokensSentTo = (emulator: RunningEmulator) =>
   emulator.requestLog.entries().filter((entry) => entry.bearer);
 
-async function failureOf(promise: Promise<unknown>): Promise<Error & { code?: string; details?: unknown }> {
+async function failureOf(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; details?: unknown }> {
   try {
     await promise;
   } catch (error) {
@@ -91,9 +97,9 @@ describe('the bearer-host policy', () => {
       `Mooring did not send this request: it would have carried your Azure token to ${elsewhere.knownAuthority}, which is not the Resource Manager of the configured cloud (${emu.knownAuthority}). Nothing was sent; if this keeps happening, check the cloud in Settings > Connection to Azure.`,
     );
     expect(elsewhere.requestLog.entries()).toEqual([]);
-    expect(logger.lines.some((line) => line.startsWith('warn Refused to send an Azure token'))).toBe(
-      true,
-    );
+    expect(
+      logger.lines.some((line) => line.startsWith('warn Refused to send an Azure token')),
+    ).toBe(true);
   });
 
   it('refuses a nextLink that points elsewhere, after the first page went to the configured host', async () => {

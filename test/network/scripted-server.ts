@@ -30,7 +30,10 @@ export async function startScriptedServer(
   const server = https.createServer(
     { cert: certificates.serverCertPem, key: certificates.serverKeyPem },
     (request, response) => {
-      requests.push({ path: request.url ?? '/', bearer: request.headers.authorization !== undefined });
+      requests.push({
+        path: request.url ?? '/',
+        bearer: request.headers.authorization !== undefined,
+      });
       answer(request, response, url);
     },
   );
