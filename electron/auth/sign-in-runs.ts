@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { AccountView, SignInMethod, TenantProblem } from '../../shared/domain/accounts';
+import { isSignInUrlOf } from '../azure/clouds';
 import { AppError } from '../core/errors';
 import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
@@ -134,7 +135,18 @@ export function createSignInRuns(parts: {
         scopes: [client.runtime.cloud.armScope],
         ...(request.loginHint ? { loginHint: request.loginHint } : {}),
         selectAccount: request.loginHint === undefined,
-        openSignInPage: parts.openSignInPage,
+        // The page comes from the sign-in service's own OpenID configuration: a browser is opened
+        // only at the cloud's sign-in host, where the user can trust what asks for a password.
+        openSignInPage: async (url) => {
+          if (!isSignInUrlOf(client.runtime.cloud, url)) {
+            logger.warn("Refused to open a sign-in page outside the cloud's sign-in host");
+            throw new SignInProblem({
+              code: 'sign_in_page_refused',
+              message: `The sign-in service of this cloud sent Mooring to a page at another host, so no browser was opened; check the cloud in Settings > Connection to Azure.`,
+            });
+          }
+          await parts.openSignInPage(url);
+        },
         onDeviceCode: (shown) =>
           events.emit('signIn.deviceCode', {
             signInId: run.signInId,

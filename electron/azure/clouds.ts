@@ -113,6 +113,32 @@ export function cloudIdentity(cloud: Pick<CloudEndpoints, 'resourceManager'>): s
   return `${url.host}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
 }
 
+/**
+ * Whether a sign-in request or page at this URL belongs to the cloud: Microsoft's clouds sign in
+ * at any of Microsoft's sign-in hosts (msal moves between their aliases); a custom cloud only at
+ * the sign-in host its own description named. https only.
+ */
+export function isSignInUrlOf(
+  cloud: Pick<CloudEndpoints, 'id' | 'authorityHost'>,
+  url: string,
+): boolean {
+  let target: URL;
+  let own: URL;
+  try {
+    target = new URL(url);
+    own = new URL(cloud.authorityHost);
+  } catch {
+    return false;
+  }
+  if (target.protocol !== 'https:' || target.username || target.password) return false;
+  if (target.origin.toLowerCase() === own.origin.toLowerCase()) return true;
+  return (
+    cloud.id !== 'Custom' &&
+    target.port === '' &&
+    PUBLIC_SIGN_IN_HOSTS.includes(target.hostname.toLowerCase())
+  );
+}
+
 /** One cloud as `{arm}/metadata/endpoints` describes it (2022-09-01 answers a list of these). */
 const MetadataCloud = z.object({
   name: z.string().max(200).optional(),

@@ -1,4 +1,4 @@
-import type { CloudEndpoints } from '../azure/clouds';
+import { isSignInUrlOf, type CloudEndpoints } from '../azure/clouds';
 import type { Logger } from '../logging/logger';
 import { createArmHttpClient } from '../network/arm-http-client';
 import { bearerHostPolicyConfig } from '../network/bearer-host-policy';
@@ -16,7 +16,12 @@ export function createConnectionRuntime(parts: {
   logger?: Logger;
 }): ConnectionRuntime {
   const { cloud, clientId, transport } = parts;
-  const msalNetworkClient = new MsalNetworkClient(transport);
+  // Codes and refresh tokens go only to the cloud's own sign-in service, whatever its OpenID
+  // configuration names.
+  const msalNetworkClient = new MsalNetworkClient(transport, undefined, {
+    name: new URL(cloud.authorityHost).host,
+    allows: (url) => isSignInUrlOf(cloud, url),
+  });
   const httpClient = createArmHttpClient(transport);
   const trustedHosts = createTrustedHosts(cloud.resourceManager);
   const bearerHosts = bearerHostPolicyConfig(trustedHosts, parts.logger);

@@ -13,7 +13,8 @@ export type NetworkProblemCode =
   | 'UNTRUSTED_CERTIFICATE'
   | 'REQUEST_TIMEOUT'
   | 'UNREADABLE_RESPONSE'
-  | 'RESPONSE_TOO_LARGE';
+  | 'RESPONSE_TOO_LARGE'
+  | 'SIGN_IN_HOST_REFUSED';
 
 export class NetworkProblem extends Error {
   constructor(
