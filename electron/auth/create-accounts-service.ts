@@ -11,6 +11,7 @@ import { createAccountTenants } from './account-tenants';
 import { createAccountViews } from './account-views';
 import type { AccountsService } from './accounts-service';
 import { createAccountsRepository, type AccountRecord } from './accounts-repository';
+import { refuseAudienceOfAnotherCloud } from './audience-guard';
 import { createCloudTokenCaches } from './cloud-token-caches';
 import { createMsalClients } from './msal-clients';
 import type { SecretEncryptor } from './secret-store';
@@ -87,13 +88,23 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     now,
   });
   const clients = createMsalClients({ runtime: options.runtime, caches, logger });
-  const currentClient = () => clients.current();
+  /** The client every sign-in and token request uses; listing accounts needs no such check. */
+  const currentClient = async () => {
+    const client = await clients.current();
+    refuseAudienceOfAnotherCloud(client, repository);
+    return client;
+  };
   const wording = createProblemWording({
     repository,
     encryptor: options.encryptor,
     storageMode,
   });
-  const views = createAccountViews({ repository, wording, currentClient, logger });
+  const views = createAccountViews({
+    repository,
+    wording,
+    currentClient: () => clients.current(),
+    logger,
+  });
 
   const emitAccountsChanged = async () => {
     try {

@@ -89,6 +89,40 @@ describe('tokens bound to their cloud', () => {
     expect(token?.token).toBeTruthy();
   });
 
+  it("refuses a cloud whose token audience is another cloud's Resource Manager", async () => {
+    const admin = (await harness.signInWithBrowser('admin@contoso.com')).account!;
+    first.requestLog.clear();
+    second.requestLog.clear();
+    const openedBefore = harness.openedUrls.length;
+    // Its own Resource Manager, but the first cloud's sign-in host and audience.
+    const base = emulatorRuntime(second);
+    runtime = {
+      ...base,
+      cloud: {
+        ...base.cloud,
+        authorityHost: first.authorityHost,
+        armScope: `${first.armUrl}/.default`,
+      },
+    };
+
+    const { signInId } = harness.service.startSignIn('browser');
+    const finished = await harness.events.waitFor(
+      'signIn.finished',
+      (e) => e.signInId === signInId,
+    );
+    const token = await harness.service
+      .credentialFor(admin.accountId, admin.homeTenantId)
+      .getToken(`${first.armUrl}/.default`)
+      .catch((error: unknown) => error);
+
+    expect(finished.outcome).toBe('failed');
+    expect(finished.problem?.code).toBe('audience_of_another_cloud');
+    expect((token as SignInRequiredError).problem.code).toBe('audience_of_another_cloud');
+    expect(harness.openedUrls.length).toBe(openedBefore);
+    expect(tokensSentTo(first)).toEqual([]);
+    expect(tokensSentTo(second)).toEqual([]);
+  });
+
   it('removes the cache that earlier versions shared between clouds', async () => {
     await harness.stop();
     fs.writeFileSync(harness.baseCacheFile, 'MOORING-TOKEN-CACHE 2 os\nshared by every cloud');
