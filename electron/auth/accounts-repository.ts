@@ -4,8 +4,12 @@ import type { TenantProblem, TenantStatus } from '../../shared/domain/accounts';
 /** One signed-in account as the local record keeps it (never a token). */
 export interface AccountRecord {
   readonly accountId: string;
-  /** The Entra ID host the account signed in at; accounts of another cloud are not listed. */
-  readonly authorityHost: string;
+  /**
+   * The cloud the account signed in to (`cloudIdentity`: its Resource Manager host); accounts of
+   * another cloud are not listed. Records written before tokens were bound to a cloud hold the
+   * sign-in host instead (an `https://` URL): see `adoptIntoCloud`.
+   */
+  readonly cloud: string;
   readonly username: string;
   readonly name: string | null;
   readonly homeTenantId: string;
@@ -43,6 +47,8 @@ export interface AccountsRepository {
     status: TenantStatus,
     problem: TenantProblem | null,
   ): void;
+  /** Binds a record written by an earlier version (which kept only the sign-in host) to a cloud. */
+  adoptIntoCloud(accountId: string, cloud: string): void;
   /** Forgets the account and its tenant statuses; tenant names stay (they hold nothing personal). */
   removeAccount(accountId: string): void;
 }
@@ -65,9 +71,11 @@ interface AccountTenantRow {
   problem_message: string | null;
 }
 
+// The column is named for what migration 2 kept there (the sign-in host); it now holds the
+// account's cloud identity. Renaming it would take a migration for no change in meaning to SQL.
 const toAccount = (row: AccountRow): AccountRecord => ({
   accountId: row.account_id,
-  authorityHost: row.authority_host,
+  cloud: row.authority_host,
   username: row.username,
   name: row.name,
   homeTenantId: row.home_tenant_id,
@@ -135,6 +143,9 @@ export function createAccountsRepository(
       WHERE account_id = ? AND tenant_id = ?`,
   );
   const deleteAccount = db.prepare<[string]>('DELETE FROM accounts WHERE account_id = ?');
+  const updateCloud = db.prepare<[string, string]>(
+    'UPDATE accounts SET authority_host = ? WHERE account_id = ?',
+  );
 
   const replaceTenants = db.transaction(
     (accountId: string, homeTenantId: string, tenants: readonly TenantFacts[]) => {
@@ -175,7 +186,7 @@ export function createAccountsRepository(
       const at = now().toISOString();
       upsertAccount.run(
         account.accountId,
-        account.authorityHost,
+        account.cloud,
         account.username,
         account.name,
         account.homeTenantId,
@@ -195,6 +206,7 @@ export function createAccountsRepository(
         tenantId,
       );
     },
+    adoptIntoCloud: (accountId, cloud) => void updateCloud.run(cloud, accountId),
     // account_tenants rows go with it (ON DELETE CASCADE).
     removeAccount: (accountId) => void deleteAccount.run(accountId),
   };

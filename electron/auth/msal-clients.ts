@@ -1,6 +1,8 @@
 import { LogLevel, PublicClientApplication } from '@azure/msal-node';
+import { cloudIdentity } from '../azure/clouds';
 import type { ConnectionRuntime } from '../connection/runtime';
 import type { Logger } from '../logging/logger';
+import type { CloudTokenCaches } from './cloud-token-caches';
 import type { TokenCacheStore } from './token-cache-plugin';
 
 /** The msal client in force and the connection runtime it was built from. */
@@ -11,11 +13,15 @@ export interface MsalClient {
   authority(tenant: string): string;
   /** msal's cache key for the cloud: the authority's host (with port). */
   readonly environment: string;
+  /** The cloud this client's tokens are bound to (`cloudIdentity`: its Resource Manager host). */
+  readonly cloud: string;
+  /** That cloud's own token cache, which no other cloud's client reads. */
+  readonly cacheStore: TokenCacheStore;
 }
 
 export interface MsalClientsOptions {
   readonly runtime: () => Promise<ConnectionRuntime>;
-  readonly cacheStore: TokenCacheStore;
+  readonly caches: CloudTokenCaches;
   readonly logger: Logger;
 }
 
@@ -35,9 +41,10 @@ const MICROSOFT_AUTHORITY_HOSTS = new Set([
 ]);
 
 /**
- * One msal-node PublicClientApplication per (authority host, client id), built from the connection
- * runtime and rebuilt when the runtime changes (proxy, extra CAs). Every client shares the run's
- * token cache store, so a rebuild loses no sign-in.
+ * One msal-node PublicClientApplication per (cloud, authority host, client id), built from the
+ * connection runtime and rebuilt when the runtime changes (proxy, extra CAs). Each reads and
+ * writes only its cloud's token cache, so a rebuild loses no sign-in and a new cloud starts with
+ * no accounts.
  */
 export function createMsalClients(options: MsalClientsOptions): { current(): Promise<MsalClient> } {
   const built = new Map<string, MsalClient>();
@@ -45,13 +52,15 @@ export function createMsalClients(options: MsalClientsOptions): { current(): Pro
   const build = (runtime: ConnectionRuntime): MsalClient => {
     const host = runtime.cloud.authorityHost.replace(/\/+$/, '');
     const environment = new URL(host).host;
+    const cloud = cloudIdentity(runtime.cloud);
+    const cacheStore = options.caches.forCloud(cloud);
     const app = new PublicClientApplication({
       auth: {
         clientId: runtime.clientId,
         authority: `${host}/organizations`,
         ...(MICROSOFT_AUTHORITY_HOSTS.has(environment) ? {} : { knownAuthorities: [environment] }),
       },
-      cache: { cachePlugin: options.cacheStore.plugin() },
+      cache: { cachePlugin: cacheStore.plugin() },
       system: {
         networkClient: runtime.msalNetworkClient,
         loggerOptions: {
@@ -65,13 +74,20 @@ export function createMsalClients(options: MsalClientsOptions): { current(): Pro
         },
       },
     });
-    return { app, runtime, environment, authority: (tenant) => `${host}/${tenant}` };
+    return {
+      app,
+      runtime,
+      environment,
+      cloud,
+      cacheStore,
+      authority: (tenant) => `${host}/${tenant}`,
+    };
   };
 
   return {
     async current() {
       const runtime = await options.runtime();
-      const key = `${runtime.cloud.authorityHost}|${runtime.clientId}`;
+      const key = `${cloudIdentity(runtime.cloud)}|${runtime.cloud.authorityHost}|${runtime.clientId}`;
       const existing = built.get(key);
       if (existing && existing.runtime === runtime) return existing;
       const client = build(runtime);

@@ -55,9 +55,10 @@ export interface TokenCacheStoreOptions {
 }
 
 /**
- * The serialized msal cache of one app run, shared by every msal client the run builds (one per
- * cloud and client id; rebuilt when connection settings change) so a rebuild loses no sign-in,
- * even in memory-only mode. Persists it encrypted according to the storage mode.
+ * The serialized msal cache of one cloud for one app run, shared by every msal client the run
+ * builds for that cloud (one per client id; rebuilt when connection settings change) so a
+ * rebuild loses no sign-in, even in memory-only mode. Persists it encrypted according to the
+ * storage mode. Each cloud has its own (see cloud-token-caches.ts).
  */
 export interface TokenCacheStore {
   /** A cache plugin for one msal client. */
@@ -65,11 +66,21 @@ export interface TokenCacheStore {
   /** The mode in force now. */
   mode(): TokenStorageMode;
   /**
-   * Removes every entry (account, id, access and refresh tokens) of one account, in every cloud,
-   * from the cache and its file. Needs no msal client, so signing out works even when the
+   * Removes every entry (account, id, access and refresh tokens) of one account from this cache
+   * and its file. Needs no msal client, so signing out works even when the
    * connection settings cannot build one.
    */
   removeAccount(homeAccountId: string): void;
+}
+
+/** Consent to weak storage withdrawn: a weakly protected file goes; an OS-protected one stays. */
+export function removeWeakCacheFile(file: string): void {
+  try {
+    const bytes = fs.readFileSync(file);
+    if (headerOf(bytes) === 'weak-encrypted') fs.rmSync(file, { force: true });
+  } catch {
+    // No file, or unreadable: nothing of ours to remove.
+  }
 }
 
 /** msal's serialized cache: sections (Account, AccessToken, ...) of entries keyed by cache key. */
@@ -129,23 +140,13 @@ export function createTokenCacheStore(options: TokenCacheStoreOptions): TokenCac
     fs.renameSync(temporary, file); // atomic replace: a crash never leaves half a cache
   };
 
-  /** Consent to weak storage withdrawn: the weakly protected file goes; an OS-protected one stays. */
-  const removeWeakFile = () => {
-    try {
-      const bytes = fs.readFileSync(file);
-      if (headerOf(bytes) === 'weak-encrypted') fs.rmSync(file, { force: true });
-    } catch {
-      // No file, or unreadable: nothing of ours to remove.
-    }
-  };
-
   let lastMode: TokenStorageMode | undefined;
   /** Reads the file the first time a persistent mode is in force; drops a weak file when consent goes. */
   const enterMode = (mode: TokenStorageMode) => {
     if (mode === lastMode) return;
     lastMode = mode;
     if (mode === 'memory') {
-      removeWeakFile();
+      removeWeakCacheFile(file);
       return;
     }
     if (fileRead) return;

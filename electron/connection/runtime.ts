@@ -1,6 +1,7 @@
 import type { CommonClientOptions } from '@azure/core-client';
 import type { INetworkModule } from '@azure/msal-node';
 import type { CloudEndpoints } from '../azure/clouds';
+import type { TrustedHosts } from '../network/trusted-hosts';
 
 /**
  * Everything a service needs to reach Azure as the user configured it: which cloud, which
@@ -14,7 +15,17 @@ export interface ConnectionRuntime {
   readonly clientId: string;
   /** msal-node's `system.networkClient`: proxy and extra CAs applied to every sign-in request. */
   readonly msalNetworkClient: INetworkModule;
-  /** Options for every `@azure/arm-*` client: the cloud's ARM endpoint and a transport with proxy and extra CAs. */
+  /**
+   * The hosts a bearer token may go to: this cloud's Resource Manager, plus Kubernetes API servers
+   * Mooring registers itself (`trustedHosts.allowKubernetesApiHost(url)`, with a server URL read
+   * from this cloud's ARM answer). Every Azure client built from `armClientOptions()` refuses to
+   * send a token anywhere else.
+   */
+  readonly trustedHosts: TrustedHosts;
+  /**
+   * Options for every `@azure/arm-*` client: the cloud's ARM endpoint, a transport with proxy and
+   * extra CAs, and the bearer-host policy (see electron/network/bearer-host-policy.ts).
+   */
   armClientOptions(): ArmClientOptions;
 }
 

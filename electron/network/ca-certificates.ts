@@ -22,9 +22,10 @@ export function parsePemCertificates(text: string): CaFileResult {
   for (const [index, block] of blocks.entries()) {
     try {
       new X509Certificate(block);
-    } catch (error) {
+    } catch {
+      // OpenSSL's own wording says nothing a user can act on; which certificate failed does.
       return {
-        problem: `certificate ${index + 1} of ${blocks.length} could not be read (${(error as Error).message})`,
+        problem: `certificate ${index + 1} of ${blocks.length} is damaged or not a certificate (export it again as PEM)`,
       };
     }
   }
@@ -42,7 +43,7 @@ export function loadCaFile(file: string): CaFileResult {
     if (code === 'EISDIR') return { problem: `${file} is a folder, not a file` };
     if (code === 'EACCES' || code === 'EPERM')
       return { problem: `${file} cannot be read (permission denied)` };
-    return { problem: `${file} cannot be read (${code ?? (error as Error).message})` };
+    return { problem: `${file} cannot be read${code ? ` (${code})` : ''}` };
   }
   return parsePemCertificates(text);
 }

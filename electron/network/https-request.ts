@@ -1,5 +1,6 @@
 import https from 'node:https';
 import { explainNetworkError, NetworkProblem, safeHost } from './network-errors';
+import { readWithinLimit, type ResponseKind } from './response-limits';
 import type { NetworkTransport } from './transport';
 
 export interface HttpsRequest {
@@ -8,6 +9,8 @@ export interface HttpsRequest {
   readonly headers?: Record<string, string>;
   readonly body?: string;
   readonly timeoutMs: number;
+  /** What is asked for, which bounds how much of the answer is read (see RESPONSE_LIMITS). */
+  readonly kind: ResponseKind;
 }
 
 export interface HttpsResponse {
@@ -44,21 +47,22 @@ export async function sendHttps(
         },
       },
       (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => reject(explainNetworkError(error, request.url)));
-        response.on('end', () => {
-          clearTimeout(timer);
-          const headers: Record<string, string> = {};
-          for (const [key, value] of Object.entries(response.headers)) {
-            if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          resolve({
-            status: response.statusCode ?? 0,
-            headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          });
-        });
+        readWithinLimit(response, request.kind, request.url).then(
+          (text) => {
+            clearTimeout(timer);
+            const headers: Record<string, string> = {};
+            for (const [key, value] of Object.entries(response.headers)) {
+              if (value !== undefined)
+                headers[key] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            resolve({ status: response.statusCode ?? 0, headers, text });
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            outgoing.destroy();
+            reject(explainNetworkError(error, request.url));
+          },
+        );
       },
     );
     // A whole-request deadline (socket timeouts only count idle time).

@@ -7,15 +7,26 @@ import type { NetworkTransport } from './transport';
 /** Sign-in requests that take longer than this are abandoned (msal passes its own for some GETs). */
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 60_000;
 
+/** Which hosts sign-in requests may go to: the configured cloud's sign-in service only. */
+export interface SignInHosts {
+  allows(url: string): boolean;
+  /** The configured sign-in host, for messages. */
+  readonly name: string;
+}
+
 /**
  * msal-node's `system.networkClient` over the shared transport, so sign-in honours the same proxy
- * and extra CAs as ARM. Failures are thrown as msal `AuthError`s ("network_error") carrying the
- * user-facing message: msal replaces any other error type with a generic one.
+ * and extra CAs as ARM. Requests go only to the cloud's own sign-in hosts: a sign-in service's
+ * OpenID configuration could name another host's token endpoint (Microsoft's, say), and the
+ * authorization codes and refresh tokens msal sends there must not follow it. Failures are
+ * thrown as msal `AuthError`s ("network_error") carrying the user-facing message: msal replaces
+ * any other error type with a generic one.
  */
 export class MsalNetworkClient implements INetworkModule {
   constructor(
     private readonly transport: NetworkTransport,
     private readonly timeoutMs = DEFAULT_SIGN_IN_TIMEOUT_MS,
+    private readonly signInHosts?: SignInHosts,
   ) {}
 
   sendGetRequestAsync<T>(
@@ -24,7 +35,13 @@ export class MsalNetworkClient implements INetworkModule {
     timeout?: number,
   ): Promise<NetworkResponse<T>> {
     return this.send<T>(
-      { method: 'GET', url, timeoutMs: timeout ?? this.timeoutMs, ...headersOf(options) },
+      {
+        method: 'GET',
+        url,
+        kind: 'token',
+        timeoutMs: timeout ?? this.timeoutMs,
+        ...headersOf(options),
+      },
       options?.correlationId,
     );
   }
@@ -37,6 +54,7 @@ export class MsalNetworkClient implements INetworkModule {
       {
         method: 'POST',
         url,
+        kind: 'token',
         timeoutMs: this.timeoutMs,
         ...headersOf(options),
         ...(options?.body !== undefined ? { body: options.body } : {}),
@@ -46,6 +64,15 @@ export class MsalNetworkClient implements INetworkModule {
   }
 
   private async send<T>(request: HttpsRequest, correlationId = ''): Promise<NetworkResponse<T>> {
+    if (this.signInHosts && !this.signInHosts.allows(request.url)) {
+      throw asAuthError(
+        new NetworkProblem(
+          'SIGN_IN_HOST_REFUSED',
+          `Mooring did not send a sign-in request to ${safeHost(request.url)}: it is not the sign-in service of the configured cloud (${this.signInHosts.name}). Nothing was sent; check the cloud in Settings > Connection to Azure.`,
+        ),
+        correlationId,
+      );
+    }
     let response;
     try {
       response = await sendHttps(this.transport, request);

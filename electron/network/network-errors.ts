@@ -12,7 +12,9 @@ export type NetworkProblemCode =
   | 'PROXY_UNSUPPORTED'
   | 'UNTRUSTED_CERTIFICATE'
   | 'REQUEST_TIMEOUT'
-  | 'UNREADABLE_RESPONSE';
+  | 'UNREADABLE_RESPONSE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'SIGN_IN_HOST_REFUSED';
 
 export class NetworkProblem extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { Subscription } from '@azure/arm-resources-subscriptions';
 import type { ConnectionRuntime } from '../connection/runtime';
+import type { Logger } from '../logging/logger';
 
 /** A subscription as one listing reported it. */
 export interface ListedSubscription {
@@ -17,17 +18,36 @@ export type ArmClientOptions = ReturnType<ConnectionRuntime['armClientOptions']>
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The fields Mooring keeps, or undefined for an entry ARM sent without a usable id or tenant. */
-export function toListedSubscription(subscription: Subscription): ListedSubscription | undefined {
-  const subscriptionId = subscription.subscriptionId?.toLowerCase();
-  const tenantId = subscription.tenantId?.toLowerCase();
-  if (!subscriptionId || !GUID.test(subscriptionId) || !tenantId || !GUID.test(tenantId)) {
+const text = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
+
+/**
+ * The fields Mooring keeps, or undefined (logged, without the entry's values) for an entry ARM
+ * sent without a GUID subscription id and tenant id. Read as plain data: an entry may be anything
+ * (null, a string) whatever the SDK's type says, and one bad entry must not break its page.
+ */
+export function toListedSubscription(
+  subscription: Subscription | null | undefined,
+  logger?: Logger,
+): ListedSubscription | undefined {
+  const entry: Record<string, unknown> =
+    typeof subscription === 'object' && subscription !== null ? { ...subscription } : {};
+  const subscriptionId = text(entry['subscriptionId'], 36)?.toLowerCase();
+  const tenantId = text(entry['tenantId'], 36)?.toLowerCase();
+  const invalid = [
+    ...(subscriptionId && GUID.test(subscriptionId) ? [] : ['subscriptionId']),
+    ...(tenantId && GUID.test(tenantId) ? [] : ['tenantId']),
+  ];
+  if (!subscriptionId || !tenantId || invalid.length > 0) {
+    logger?.warn('Ignored a subscription ARM listed that is not a valid subscription', {
+      fields: invalid,
+    });
     return undefined;
   }
   return {
     subscriptionId,
-    displayName: subscription.displayName ?? subscriptionId,
-    state: subscription.state ?? 'Unknown',
+    displayName: text(entry['displayName'], 256) ?? subscriptionId,
+    state: text(entry['state'], 64) ?? 'Unknown',
     tenantId,
   };
 }
@@ -55,6 +75,8 @@ export async function listTenantSubscriptions(request: {
   readonly clientOptions: ArmClientOptions;
   readonly tenantId: string;
   readonly abortSignal?: AbortSignal;
+  /** Where entries that fail their schema are reported (they are dropped, the page kept). */
+  readonly logger?: Logger;
 }): Promise<ListedSubscription[]> {
   // The generated client takes request URLs from `$host` and the token scope from `endpoint`:
   // both must name the configured cloud's ARM.
@@ -67,7 +89,7 @@ export async function listTenantSubscriptions(request: {
     request.abortSignal ? { abortSignal: request.abortSignal } : {},
   );
   for await (const subscription of pages) {
-    const kept = toListedSubscription(subscription);
+    const kept = toListedSubscription(subscription, request.logger);
     if (kept) listed.push(kept);
   }
   return homedIn(request.tenantId, listed);

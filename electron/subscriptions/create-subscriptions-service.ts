@@ -78,6 +78,7 @@ export function createSubscriptionsService(
         clientOptions: runtime.armClientOptions(),
         tenantId: tenant.tenantId,
         abortSignal: AbortSignal.timeout(limits.tenantTimeoutMs),
+        ...(options.logger ? { logger: options.logger } : {}),
       });
       return { tenant, subscriptions };
     } catch (error) {

@@ -7,7 +7,9 @@ import {
   type AccountsServiceHandle,
   type AccountsServiceOptions,
 } from '../../electron/auth/create-accounts-service';
+import { cloudCacheFile } from '../../electron/auth/cloud-token-caches';
 import type { SecretEncryptor } from '../../electron/auth/secret-store';
+import { cloudIdentity } from '../../electron/azure/clouds';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import { createEventHub } from '../../electron/ipc/handlers';
 import type { Logger } from '../../electron/logging/logger';
@@ -79,7 +81,10 @@ export interface HarnessOptions {
 
 export interface Harness {
   readonly dir: string;
+  /** The token cache file of the emulator's cloud (each cloud has its own). */
   readonly cacheFile: string;
+  /** The name the service derives each cloud's cache file from. */
+  readonly baseCacheFile: string;
   readonly database: Database;
   readonly encryptor: SecretEncryptor;
   readonly service: AccountsServiceHandle;
@@ -100,7 +105,8 @@ export interface Harness {
 /** An accounts service wired to the emulator, a temp folder, a database and a recorded event hub. */
 export function startHarness(emu: RunningEmulator, options: HarnessOptions = {}): Harness {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-auth-'));
-  const cacheFile = path.join(dir, 'token-cache.bin');
+  const baseCacheFile = path.join(dir, 'token-cache.bin');
+  const cacheFile = cloudCacheFile(baseCacheFile, cloudIdentity({ resourceManager: emu.armUrl }));
   const database = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
   const encryptor = options.encryptor ?? testEncryptor('os');
   const events = new RecordedEvents();
@@ -113,6 +119,7 @@ export function startHarness(emu: RunningEmulator, options: HarnessOptions = {})
   const harness: Harness = {
     dir,
     cacheFile,
+    baseCacheFile,
     database,
     encryptor,
     events,
@@ -125,7 +132,7 @@ export function startHarness(emu: RunningEmulator, options: HarnessOptions = {})
       runtime: options.runtime ?? (async () => defaultRuntime),
       encryptor,
       tokenStorage: { allowWeakProtection: options.allowWeakProtection ?? (() => false) },
-      cacheFile,
+      cacheFile: baseCacheFile,
       openSignInPage: async (url) => {
         openedUrls.push(url);
         if (harness.browserUser) await emu.control.completeBrowserSignIn(url, harness.browserUser);

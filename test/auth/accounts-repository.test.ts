@@ -20,7 +20,7 @@ beforeEach(() => {
   repository = createAccountsRepository(db, () => new Date('2026-01-01T00:00:00Z'));
   repository.saveAccount({
     accountId: ADMIN,
-    authorityHost: 'https://login.microsoftonline.com',
+    cloud: 'management.azure.com',
     username: 'admin@contoso.com',
     name: 'Megan Bowen',
     homeTenantId: CONTOSO,

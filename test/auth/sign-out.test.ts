@@ -60,7 +60,7 @@ describe('signing out', () => {
     const admin = (await harness.signInWithBrowser('admin@contoso.com')).account!;
     runtime = {
       ...emulator,
-      cloud: { ...emulator.cloud, authorityHost: 'https://login.other-cloud.example' },
+      cloud: { ...emulator.cloud, resourceManager: 'https://management.other-cloud.example' },
     };
     expect(await harness.service.list()).toEqual([]); // not listed under this cloud
 

@@ -2,6 +2,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bearerHostPolicyConfig } from '../../electron/network/bearer-host-policy';
+import { createTrustedHosts } from '../../electron/network/trusted-hosts';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
@@ -47,16 +49,23 @@ async function startSilentServer(): Promise<SilentServer> {
   };
 }
 
-/** The emulator's runtime with ARM requests sent to the silent server (tokens still for the emulator's ARM). */
+/**
+ * A cloud whose Resource Manager is the silent server and whose sign-in is the emulator's (tokens
+ * still for the emulator's ARM audience).
+ */
 function runtimeWithStalledArm(stalled: SilentServer): ConnectionRuntime {
   const base = emulatorRuntime(emu);
+  const trustedHosts = createTrustedHosts(stalled.url);
   return {
     ...base,
+    cloud: { ...base.cloud, resourceManager: stalled.url },
+    trustedHosts,
     armClientOptions: () => ({
       ...base.armClientOptions(),
       endpoint: stalled.url,
       $host: stalled.url,
       credentialScopes: [base.cloud.armScope],
+      additionalPolicies: [bearerHostPolicyConfig(trustedHosts)],
     }),
   };
 }

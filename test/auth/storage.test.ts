@@ -75,7 +75,7 @@ describe('the token cache file', () => {
     expect(finished.outcome).toBe('signed-in');
     const asides = fs
       .readdirSync(first.dir)
-      .filter((f) => f.startsWith('token-cache.bin.unreadable-'));
+      .filter((f) => f.startsWith(`${path.basename(first.cacheFile)}.unreadable-`));
     expect(asides).toHaveLength(1);
     expect(fs.readFileSync(path.join(first.dir, asides[0] ?? ''), 'utf8')).toContain(
       'not what the encryptor wrote',

@@ -127,7 +127,9 @@ describe('a custom cloud read from {arm}/metadata/endpoints', () => {
         service().update({ ...useEmulatorCloud(bundle), customResourceManagerUrl: server.url }),
       );
       expect(error.code).toBe('invalid-input');
-      expect(error.message).toMatch(/did not describe a cloud .*Check the Resource Manager URL\.$/);
+      expect(error.message).toMatch(
+        /^The cloud at 127\.0\.0\.1:\d+ cannot be used: its \/metadata\/endpoints answer does not describe a cloud\. Check the Resource Manager URL/,
+      );
       expect(error.details).toEqual({ field: 'customResourceManagerUrl' });
     } finally {
       await server.close();

@@ -34,7 +34,9 @@ describe('extra CA certificates', () => {
   it('reports a damaged certificate by its position', () => {
     const damaged = caPem.replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAA');
     const result = parsePemCertificates(`${caPem}\n${damaged}`);
-    expect('problem' in result && result.problem).toMatch(/certificate 2 of 2 could not be read/);
+    expect('problem' in result && result.problem).toMatch(
+      /certificate 2 of 2 is damaged or not a certificate \(export it again as PEM\)/,
+    );
   });
 
   it('reports a missing file by name', () => {

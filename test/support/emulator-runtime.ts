@@ -1,4 +1,6 @@
 import type { CommonClientOptions } from '@azure/core-client';
+import { bearerHostPolicyConfig } from '../../electron/network/bearer-host-policy';
+import { createTrustedHosts } from '../../electron/network/trusted-hosts';
 import { DEFAULT_CLIENT_ID } from '../../electron/connection/runtime';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import type { RunningEmulator } from '../emulator/emulator';
@@ -13,12 +15,15 @@ export interface EmulatorRuntimeOptions {
 
 /**
  * A ConnectionRuntime for the local emulator, as the app builds one for a custom cloud: ARM and
- * Entra ID at the emulator's origin, msal and the ARM clients trusting the emulator's CA.
+ * Entra ID at the emulator's origin, msal and the ARM clients trusting the emulator's CA, and
+ * the product's bearer-host policy (tokens go to the emulator's ARM only).
  */
 export function emulatorRuntime(
   emu: RunningEmulator,
   options: EmulatorRuntimeOptions = {},
 ): ConnectionRuntime {
+  const trustedHosts = createTrustedHosts(emu.armUrl);
+  const bearerHosts = bearerHostPolicyConfig(trustedHosts);
   return {
     cloud: {
       id: 'Custom',
@@ -29,8 +34,10 @@ export function emulatorRuntime(
     },
     clientId: options.clientId ?? DEFAULT_CLIENT_ID,
     msalNetworkClient: new TrustingMsalNetworkClient(emu.caPem),
+    trustedHosts,
     armClientOptions: () => ({
       ...armClientOptions(emu),
+      additionalPolicies: [bearerHosts],
       ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
     }),
   };
