@@ -80,6 +80,7 @@ describe('grouping clusters', () => {
       ['aks-idle', 'AKS', 'Private API server'],
       ['arc-edge', 'Arc', 'Offline'],
     ]);
+    expect(group?.clusters.map((e) => e.connectivityWarning)).toEqual([false, false, true]);
     const attached = group?.clusters[0]?.attachments ?? [];
     expect(attachmentText(attached)).toBe('Attached to mlw-a (batch, infer), mlw-b (train)');
     expect(attachmentText(group?.clusters[2]?.attachments ?? [])).toBe(

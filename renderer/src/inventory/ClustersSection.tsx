@@ -77,7 +77,11 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
           </Badge>
         </Tooltip>
         {entry.connectivity && (
-          <Badge appearance="tint" color="informative" data-testid="cluster-connectivity">
+          <Badge
+            appearance="tint"
+            color={entry.connectivityWarning ? 'warning' : 'informative'}
+            data-testid="cluster-connectivity"
+          >
             {entry.connectivity}
           </Badge>
         )}

@@ -78,6 +78,8 @@ export interface ClusterEntry {
   readonly extension: ExtensionBadge;
   /** Arc's connectivity, or for AKS whether its API server is private; null when nothing to say. */
   readonly connectivity: string | null;
+  /** True for an Arc cluster that is not Connected: Azure ML cannot reach it now. */
+  readonly connectivityWarning: boolean;
   /** Sorted by workspace name; empty when the cluster is attached nowhere. */
   readonly attachments: readonly ClusterAttachment[];
 }
@@ -144,6 +146,10 @@ export function groupClusters(
       kindLabel: cluster.kind === 'aks' ? 'AKS' : 'Arc',
       extension: extensionBadge(cluster),
       connectivity: connectivityOf(cluster),
+      connectivityWarning:
+        cluster.kind === 'arc' &&
+        cluster.connectivityStatus !== null &&
+        cluster.connectivityStatus.toLowerCase() !== 'connected',
       attachments,
     });
   }
