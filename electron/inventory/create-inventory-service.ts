@@ -7,11 +7,13 @@ import type { ConnectionRuntime } from '../connection/runtime';
 import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
 import { listComputes, listWorkspaces, machineLearningClient } from './arm-inventory';
+import { armListClient } from './arm-resource-lists';
 import { describeInventoryFailure } from './inventory-failure';
 import type { InventoryWhere } from './inventory-failure';
 import type { InventoryScope, ScopedSubscription } from './inventory-scope';
 import type { WorkspaceRecord } from './inventory-records';
 import type { InventoryService } from './inventory-service';
+import { listDiscovery } from './list-discovery';
 import { createInventoryStore } from './inventory-store';
 import type { ComputeListing, SubscriptionListing } from './inventory-store';
 
@@ -24,6 +26,8 @@ export interface InventoryServiceLimits {
    * compute listings are in flight overall.
    */
   readonly workspaces: number;
+  /** How many clusters of one subscription have their extensions listed at once (after its computes). */
+  readonly clusters: number;
   /** A subscription whose listing takes longer than this is stopped and reported; the others go on. */
   readonly subscriptionTimeoutMs: number;
 }
@@ -31,6 +35,7 @@ export interface InventoryServiceLimits {
 export const defaultInventoryLimits: InventoryServiceLimits = {
   subscriptions: 3,
   workspaces: 5,
+  clusters: 5,
   subscriptionTimeoutMs: 180_000,
 };
 
@@ -53,7 +58,8 @@ export interface InventoryServiceOptions {
 
 /**
  * The inventory service of DESIGN.md's "Local record": snapshots from SQLite only (instant,
- * offline), refreshes that list workspaces and computes from Azure and record drift.
+ * offline), refreshes that list workspaces, computes, clusters and identities from Azure and
+ * record drift.
  */
 export function createInventoryService(options: InventoryServiceOptions): InventoryService {
   const store = createInventoryStore(options.database);
@@ -71,7 +77,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   const report = (error: unknown, where: InventoryWhere, subscriptionId: string) => {
     const problem = describeInventoryFailure(error, where);
     options.logger?.warn(
-      `Listing the inventory of subscription ${subscriptionId}${where.workspaceName ? ` (workspace ${where.workspaceName})` : ''} failed (${problem.code})`,
+      `Listing the inventory of subscription ${subscriptionId}${where.workspaceName ? ` (workspace ${where.workspaceName})` : ''}${where.listing ? ` (${where.listing})` : ''} failed (${problem.code})`,
       error instanceof Error ? { name: error.name, message: error.message } : error,
     );
     return problem;
@@ -84,9 +90,10 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     const abortSignal = AbortSignal.timeout(limits.subscriptionTimeoutMs);
     const where = { subscriptionName: subscription.subscriptionName };
     let client: AzureMachineLearningWorkspaces;
+    let credential: TokenCredential;
     let workspaces: WorkspaceRecord[];
     try {
-      const credential = options.credentialFor(subscription.accountId, subscription.tenantId);
+      credential = options.credentialFor(subscription.accountId, subscription.tenantId);
       client = machineLearningClient(
         credential,
         subscription.subscriptionId,
@@ -118,7 +125,16 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       if (!outcome.ok) throw outcome.error;
       return outcome.value;
     });
-    return { subscription, workspaces, computeListings };
+    // Clusters and identities once the computes are in: the subscription's requests stay bounded.
+    const discovery = await listDiscovery({
+      arm: armListClient(credential, runtime.armClientOptions()),
+      subscriptionId: subscription.subscriptionId,
+      extensionConcurrency: limits.clusters,
+      abortSignal,
+      report: (error, listing) => report(error, { ...where, listing }, subscription.subscriptionId),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return { subscription, workspaces, computeListings, discovery };
   };
 
   const refreshNow = async (): Promise<InventorySnapshot> => {

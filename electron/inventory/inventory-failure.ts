@@ -6,6 +6,19 @@ export interface InventoryWhere {
   readonly subscriptionName: string;
   /** Set when only this workspace's computes failed. */
   readonly workspaceName?: string;
+  /** Set when the subscription's clusters or user-assigned identities failed. */
+  readonly listing?: 'clusters' | 'identities';
+}
+
+function whatOf(where: InventoryWhere): string {
+  if (where.workspaceName) {
+    return `the computes of workspace ${where.workspaceName} in ${where.subscriptionName}`;
+  }
+  if (where.listing === 'clusters') return `the AKS and Arc clusters of ${where.subscriptionName}`;
+  if (where.listing === 'identities') {
+    return `the user-assigned identities of ${where.subscriptionName}`;
+  }
+  return `the workspaces of ${where.subscriptionName}`;
 }
 
 /**
@@ -14,9 +27,7 @@ export interface InventoryWhere {
  * happened and what to do.
  */
 export function describeInventoryFailure(error: unknown, where: InventoryWhere): TenantProblem {
-  const what = where.workspaceName
-    ? `the computes of workspace ${where.workspaceName} in ${where.subscriptionName}`
-    : `the workspaces of ${where.subscriptionName}`;
+  const what = whatOf(where);
   const failure = classifyAzureFailure(error);
   const { code } = failure;
   switch (failure.kind) {

@@ -239,6 +239,74 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    summary:
+      'discovery: AKS and Arc clusters with their Azure ML extension, user-assigned identities, the listing a problem came from',
+    up(db) {
+      // Keyed like workspaces and computes: the id as ARM gave it plus its lower-cased key; rows a
+      // listing no longer returns get `removed_at`. A cluster keeps at most one Azure ML extension
+      // (its columns all set or all null); `extension_readable = 0` means its extensions could
+      // not be listed, so nothing is known about one. `connectivity_status` is Arc's alone and
+      // `private_cluster` AKS's alone. inventory_problems.listing names the clusters or identities
+      // listing a problem came from (NULL: workspaces or computes, as before).
+      db.exec(`
+        CREATE TABLE clusters (
+          cluster_key                  TEXT PRIMARY KEY NOT NULL CHECK (cluster_key = lower(cluster_id)),
+          cluster_id                   TEXT NOT NULL CHECK (cluster_id LIKE '/subscriptions/%'),
+          kind                         TEXT NOT NULL CHECK (kind IN ('aks', 'arc')),
+          subscription_id              TEXT NOT NULL
+                                       CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          tenant_id                    TEXT NOT NULL
+                                       CHECK (tenant_id = lower(tenant_id) AND length(tenant_id) = 36),
+          resource_group               TEXT NOT NULL,
+          name                         TEXT NOT NULL,
+          location                     TEXT NOT NULL,
+          connectivity_status          TEXT CHECK (kind = 'arc' OR connectivity_status IS NULL),
+          private_cluster              INTEGER
+                                       CHECK (private_cluster IN (0, 1)
+                                              AND (kind = 'aks' OR private_cluster IS NULL)),
+          extension_readable           INTEGER NOT NULL CHECK (extension_readable IN (0, 1)),
+          extension_id                 TEXT CHECK (extension_id LIKE '/subscriptions/%'),
+          extension_name               TEXT,
+          extension_provisioning_state TEXT,
+          extension_version            TEXT,
+          extension_release_train      TEXT,
+          first_seen_at                TEXT NOT NULL,
+          last_synced_at               TEXT NOT NULL,
+          removed_at                   TEXT,
+          CHECK ((extension_id IS NULL) = (extension_name IS NULL)
+                 AND (extension_id IS NULL) = (extension_provisioning_state IS NULL)
+                 AND (extension_id IS NOT NULL OR (extension_version IS NULL AND extension_release_train IS NULL))),
+          CHECK (extension_readable = 1 OR extension_id IS NULL)
+        ) STRICT;
+        CREATE INDEX clusters_by_subscription
+          ON clusters (subscription_id, kind, name COLLATE NOCASE);
+
+        CREATE TABLE user_assigned_identities (
+          identity_key    TEXT PRIMARY KEY NOT NULL CHECK (identity_key = lower(identity_id)),
+          identity_id     TEXT NOT NULL CHECK (identity_id LIKE '/subscriptions/%'),
+          subscription_id TEXT NOT NULL
+                          CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          tenant_id       TEXT NOT NULL
+                          CHECK (tenant_id = lower(tenant_id) AND length(tenant_id) = 36),
+          resource_group  TEXT NOT NULL,
+          name            TEXT NOT NULL,
+          location        TEXT NOT NULL,
+          client_id       TEXT NOT NULL CHECK (length(client_id) > 0),
+          principal_id    TEXT NOT NULL CHECK (length(principal_id) > 0),
+          first_seen_at   TEXT NOT NULL,
+          last_synced_at  TEXT NOT NULL,
+          removed_at      TEXT
+        ) STRICT;
+        CREATE INDEX user_assigned_identities_by_subscription
+          ON user_assigned_identities (subscription_id, name COLLATE NOCASE);
+
+        ALTER TABLE inventory_problems ADD COLUMN listing TEXT
+          CHECK (listing IN ('clusters', 'identities'));
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

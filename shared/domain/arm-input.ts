@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseArmId } from '../azure/arm-id';
 
+/** A full ARM resource id (`/subscriptions/.../providers/...`), kept verbatim. */
+export const ArmId = z.string().min(1).max(1024).startsWith('/subscriptions/');
+
 /**
  * An ARM resource id the renderer sends: checked by the one strict parser before a handler runs,
  * so a hostile id is refused at the boundary with the parser's plain-words reason.

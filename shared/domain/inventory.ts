@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Guid, TenantProblem } from './accounts';
+import { ArmId } from './arm-input';
+import { ClusterView, UserAssignedIdentityView } from './clusters';
 
-/** A full ARM resource id (`/subscriptions/.../providers/...`), kept verbatim. */
-export const ArmId = z.string().min(1).max(1024).startsWith('/subscriptions/');
+// Defined beside the strict parser's schema (clusters.ts needs it too, and imports no cycle).
+export { ArmId };
 
 export const WorkspaceView = z.object({
   id: ArmId,
@@ -56,14 +58,19 @@ export const InventoryProblem = z.object({
   subscriptionName: z.string(),
   /** The workspace whose computes could not be listed, when the problem is that narrow. */
   workspaceId: z.string().nullable(),
+  /** Set when the clusters or the user-assigned identities of the subscription could not be listed. */
+  listing: z.enum(['clusters', 'identities']).optional(),
   problem: TenantProblem,
 });
 export type InventoryProblem = z.infer<typeof InventoryProblem>;
 
-/** Workspaces and computes of the selected subscriptions, from the local record. */
+/** Workspaces, computes, clusters and identities of the selected subscriptions, from the local record. */
 export const InventorySnapshot = z.object({
   workspaces: z.array(WorkspaceView),
   computes: z.array(ComputeView),
+  /** AKS and Arc-enabled clusters with their Azure ML extension. */
+  clusters: z.array(ClusterView),
+  identities: z.array(UserAssignedIdentityView),
   problems: z.array(InventoryProblem),
   /**
    * The age of the data: the oldest last successful listing among the selected subscriptions

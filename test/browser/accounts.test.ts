@@ -198,6 +198,27 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
     await page.screenshot({ path: path.join(SCREENSHOTS, 'inventory.png') });
   });
 
+  it('shows the clusters behind the workspaces, with their Azure ML extension and where they are attached', async () => {
+    await page.getByTestId('inventory-view-clusters').click();
+    await page.getByTestId('inventory-clusters').waitFor();
+    const clusterRow = (name: string) =>
+      page.locator(`[data-testid="cluster-row"][data-cluster-id$="/${name}"]`);
+    await expect
+      .poll(() => clusterRow('aks-gpu-prod-weu').getAttribute('data-extension-state'))
+      .toBe('ready');
+    await expect(clusterRow('aks-batch-weu').getAttribute('data-extension-state')).resolves.toBe(
+      'missing',
+    );
+    await expect(
+      clusterRow('arc-onprem-ams01').getByTestId('cluster-kind').textContent(),
+    ).resolves.toBe('Arc');
+    await expect(
+      clusterRow('aks-gpu-prod-weu').getByTestId('cluster-attachments').textContent(),
+    ).resolves.toContain('mlw-fraud-prod');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'inventory-clusters.png') });
+    await page.getByTestId('inventory-view-workspaces').click();
+  });
+
   it('jumps to a compute from the command palette', async () => {
     await page.getByTestId('nav-accounts').click();
     await page.keyboard.press('Control+K');

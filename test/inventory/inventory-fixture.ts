@@ -10,6 +10,7 @@ import {
 import type { InventoryScope, ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import type { InventoryService } from '../../electron/inventory/inventory-service';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
+import type { Logger } from '../../electron/logging/logger';
 import { openDatabase } from '../../electron/store/database';
 import type { RunningEmulator } from '../emulator/emulator';
 import { emulatorRuntime } from '../support/emulator-runtime';
@@ -127,6 +128,7 @@ export function startInventory(options: {
   policies?: PipelinePolicy[];
   /** Replaces the runtime (an offline test gives one that fails). */
   runtime?: () => Promise<ConnectionRuntime>;
+  logger?: Logger;
 }): InventoryUnderTest {
   const database = openDatabase({ path: options.file });
   const changes: InventorySnapshot[] = [];
@@ -153,6 +155,7 @@ export function startInventory(options: {
     runtime: options.runtime ?? (() => Promise.resolve(runtime)),
     now: options.clock.now,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return { service, database, changes };
 }

@@ -1,3 +1,4 @@
+import type { ClusterView } from '../../shared/domain/clusters';
 import type { ComputeView, InventorySnapshot, WorkspaceView } from '../../shared/domain/inventory';
 
 export const PRODUCTION = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
@@ -66,9 +67,45 @@ export function snapshotOf(
   return {
     workspaces,
     computes,
+    clusters: [],
+    identities: [],
     problems: [],
     refreshedAt: '2026-11-25T10:00:00.000Z',
     unlisted: [],
+    ...overrides,
+  };
+}
+
+/** An AKS cluster (or Arc with `kind: 'arc'`) with a Succeeded Azure ML extension. */
+export function cluster(name: string, overrides: Partial<ClusterView> = {}): ClusterView {
+  const subscriptionId = overrides.subscriptionId ?? PRODUCTION;
+  const kind = overrides.kind ?? 'aks';
+  const type =
+    kind === 'aks'
+      ? 'Microsoft.ContainerService/managedClusters'
+      : 'Microsoft.Kubernetes/connectedClusters';
+  const id = `/subscriptions/${subscriptionId}/resourceGroups/rg-aks/providers/${type}/${name}`;
+  return {
+    id,
+    kind,
+    name,
+    resourceGroup: 'rg-aks',
+    subscriptionId,
+    subscriptionName: SUBSCRIPTION_NAMES[subscriptionId] ?? 'Some subscription',
+    tenantId: TENANT,
+    location: 'westeurope',
+    connectivityStatus: kind === 'arc' ? 'Connected' : null,
+    privateCluster: kind === 'aks' ? false : null,
+    azureMlExtension: {
+      id: `${id}/providers/Microsoft.KubernetesConfiguration/extensions/azureml`,
+      name: 'azureml',
+      provisioningState: 'Succeeded',
+      version: '1.1.74',
+      releaseTrain: 'stable',
+    },
+    extensionReadable: true,
+    lastSyncedAt: '2026-11-25T10:00:00.000Z',
+    removedAt: null,
     ...overrides,
   };
 }

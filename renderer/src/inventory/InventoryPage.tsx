@@ -4,6 +4,7 @@ import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
 import { Page } from '../components/Page';
 import { useAccounts, useInventory, useSubscriptions } from '../state/azure-stores';
+import { ClustersSection } from './ClustersSection';
 import { InventoryEmpty } from './InventoryEmpty';
 import { inventoryEmptyReason } from './inventory-empty';
 import { idsToExpand, layoutInventory } from './inventory-layout';
@@ -12,6 +13,7 @@ import type { StateFilter, SubscriptionGroup } from './inventory-model';
 import { InventoryList } from './InventoryList';
 import { InventoryProblems } from './InventoryProblems';
 import { InventoryFilters, InventoryStatusLine } from './InventoryToolbar';
+import { InventoryViewTabs, type InventoryView } from './InventoryViewTabs';
 import { useNow } from './use-now';
 
 const useStyles = makeStyles({
@@ -128,7 +130,13 @@ function InventoryContent() {
   const refresh = useInventory((state) => state.refresh);
   const load = useInventory((state) => state.load);
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
+  const jump = useInventory((state) => state.jump);
+  const [shownView, setShownView] = useState<InventoryView>('workspaces');
   const now = useNow();
+  // Palette jumps land on workspaces and computes: their view comes forward.
+  useEffect(() => {
+    if (jump) setShownView('workspaces');
+  }, [jump]);
 
   const snapshot = view.status === 'ready' ? view.value : null;
   const reason = inventoryEmptyReason(accounts, subscriptions, snapshot);
@@ -167,7 +175,14 @@ function InventoryContent() {
         />
       )}
       <InventoryProblems problems={view.value.problems} />
-      {reason ? (
+      <InventoryViewTabs
+        view={shownView}
+        onView={setShownView}
+        clusterCount={view.value.clusters.filter((cluster) => cluster.removedAt === null).length}
+      />
+      {shownView === 'clusters' ? (
+        <ClustersSection snapshot={view.value} now={now} />
+      ) : reason ? (
         <InventoryEmpty reason={reason} />
       ) : (
         <InventoryBrowser snapshot={view.value} now={now} />
@@ -186,7 +201,7 @@ export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
   return (
     <Page
       title="Inventory"
-      description="The Azure Machine Learning workspaces of your selected subscriptions and their computes, from Mooring's local record."
+      description="The Azure Machine Learning workspaces of your selected subscriptions, their computes and the AKS and Arc clusters behind them, from Mooring's local record."
       focusHeading={focusHeading}
       testId="page-inventory"
       wide

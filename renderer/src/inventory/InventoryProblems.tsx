@@ -25,6 +25,12 @@ const SHOWN_AT_FIRST = 3;
 const needsSignIn = (problem: InventoryProblem) => /^AADSTS/i.test(problem.problem.code);
 
 function problemTitle(problem: InventoryProblem): string {
+  if (problem.listing === 'clusters') {
+    return `The AKS and Arc clusters of ${problem.subscriptionName} could not be listed`;
+  }
+  if (problem.listing === 'identities') {
+    return `The user-assigned identities of ${problem.subscriptionName} could not be listed`;
+  }
   return problem.workspaceId
     ? `The computes of ${resourceName(problem.workspaceId)} (${problem.subscriptionName}) could not be listed`
     : `The workspaces of ${problem.subscriptionName} could not be listed`;
@@ -39,6 +45,7 @@ function ProblemBar({ problem }: { problem: InventoryProblem }) {
       data-testid="inventory-problem"
       data-subscription-id={problem.subscriptionId}
       data-workspace-id={problem.workspaceId ?? undefined}
+      data-listing={problem.listing}
     >
       <MessageBarBody>
         <MessageBarTitle>{problemTitle(problem)}</MessageBarTitle>
@@ -63,9 +70,10 @@ export function InventoryProblems({ problems }: { problems: readonly InventoryPr
   const shown = showAll ? problems : problems.slice(0, SHOWN_AT_FIRST);
   return (
     <div className={styles.list} data-testid="inventory-problems">
-      {shown.map((problem) => (
+      {shown.map((problem, index) => (
+        // A subscription may have several problems of one listing (one per cause).
         <ProblemBar
-          key={`${problem.subscriptionId}/${problem.workspaceId ?? ''}`}
+          key={`${problem.subscriptionId}/${problem.workspaceId ?? ''}/${problem.listing ?? ''}/${index}`}
           problem={problem}
         />
       ))}

@@ -21,17 +21,28 @@ const count = (n: number, one: string, many: string) =>
 export function refreshProblemsText(problems: readonly InventoryProblem[]): string | null {
   const failed = new Set<string>();
   const partly = new Set<string>();
-  for (const { subscriptionId, workspaceId } of problems) {
-    (workspaceId === null ? failed : partly).add(subscriptionId.toLowerCase());
+  const discovery = new Set<string>();
+  for (const { subscriptionId, workspaceId, listing } of problems) {
+    const id = subscriptionId.toLowerCase();
+    if (listing) discovery.add(id);
+    else (workspaceId === null ? failed : partly).add(id);
   }
-  for (const id of failed) partly.delete(id);
+  for (const id of failed) {
+    partly.delete(id);
+    discovery.delete(id);
+  }
   const parts: string[] = [];
   if (failed.size > 0) {
     parts.push(`last refresh failed for ${count(failed.size, 'subscription', 'subscriptions')}`);
   }
   if (partly.size > 0) {
     parts.push(
-      `${failed.size > 0 ? '' : 'last refresh '}could not list every compute in ${count(partly.size, 'subscription', 'subscriptions')}`,
+      `${parts.length > 0 ? '' : 'last refresh '}could not list every compute in ${count(partly.size, 'subscription', 'subscriptions')}`,
+    );
+  }
+  if (discovery.size > 0) {
+    parts.push(
+      `${parts.length > 0 ? '' : 'last refresh '}could not list every cluster or identity in ${count(discovery.size, 'subscription', 'subscriptions')}`,
     );
   }
   return parts.length > 0 ? parts.join(' and ') : null;
