@@ -1,5 +1,5 @@
 import { parseScenario } from '../emulator/scenario/load';
-import type { ScenarioInput } from '../emulator/scenario/schema';
+import type { Scenario, ScenarioInput } from '../emulator/scenario/schema';
 
 /**
  * One workspace and one cluster per preflight finding, in two subscriptions of one tenant.
@@ -94,13 +94,14 @@ function baseScenario(): ScenarioInput {
   };
 }
 
-export function preflightScenario(): ScenarioInput {
+/** Parsed (defaults applied); Arc clusters carry their connectivity where the schema has it. */
+export function preflightScenario(): Scenario {
   const arcWith = (name: string, status?: string) => ({
     ...aks(name),
     kind: 'arc' as const,
     ...(status && arcConnectivitySupported() ? { connectivityStatus: status } : {}),
   });
-  return {
+  return parseScenario({
     ...baseScenario(),
     clusters: [
       aks('aks-ready', { namespaces: ['default', 'kube-system', 'azureml', 'team-a'] }),
@@ -119,5 +120,5 @@ export function preflightScenario(): ScenarioInput {
       { workspaceId, name: 'taken-aml', computeType: 'AmlCompute' },
       { workspaceId, name: 'taken-k8s', clusterId: aksId('aks-ready') },
     ],
-  };
+  });
 }
