@@ -74,8 +74,16 @@ export function createPreflightService(deps: PreflightServiceDeps): PreflightSer
       let access = accessCache.get(subscriptionId);
       if (!access) {
         access = (async () => {
-          const credential = deps.credentialForSubscription(subscriptionId);
-          return credential ? { credential, arm: await deps.armReader(credential) } : null;
+          try {
+            const credential = deps.credentialForSubscription(subscriptionId);
+            return credential ? { credential, arm: await deps.armReader(credential) } : null;
+          } catch (error) {
+            // A tenant that needs sign-in again: its subscriptions are out of reach for now.
+            deps.logger?.warn(`No credential for subscription ${subscriptionId}`, {
+              message: error instanceof Error ? error.message : String(error),
+            });
+            return null;
+          }
         })();
         accessCache.set(subscriptionId, access);
       }

@@ -279,6 +279,21 @@ describe.skipIf(!arcConnectivitySupported())(
 );
 
 describe('reach', () => {
+  it('fails for a cluster that is not there, and for a resource that is no cluster', async () => {
+    const gone = await harness.check(ADMIN, attach(aksId('aks-gone')));
+    expect(findingOf(gone, 'cluster')).toMatchObject({
+      outcome: 'failed',
+      title: 'The cluster aks-gone was not found',
+    });
+    expect(findingOf(gone, 'namespace').outcome).toBe('not-checked');
+    const notCluster = await harness.check(ADMIN, attach(identityId(RG, 'id-open')));
+    expect(findingOf(notCluster, 'cluster')).toMatchObject({
+      outcome: 'failed',
+      title: 'This is not an AKS or Arc-enabled cluster',
+    });
+    expect(notCluster.blocking).toBe(true);
+  });
+
   it('does not check what no signed-in account can see, and never claims it passed', async () => {
     harness.unseen.add(OTHER_SUB);
     const report = await harness.check(ADMIN, attach(aksId('aks-platform', OTHER_SUB)));
