@@ -1,5 +1,5 @@
 import { clusterId } from '../core/resourceIds';
-import { json, type Reply } from '../core/reply';
+import { armError, json, type Reply } from '../core/reply';
 import { isRecord, jsonOf } from '../core/request';
 import { stableGuid } from '../core/ids';
 import type { EmulatorContext } from '../core/context';
@@ -9,7 +9,6 @@ import type { ClusterRecord } from '../world/world';
 import { notFound, requireAction, requireResourceGroup, requireSubscription } from './access';
 import type { Caller } from './caller';
 import { p, route, type ArmRoute } from './route';
-import { armError } from '../core/reply';
 
 /**
  * `listClusterUserCredential`: AKS answers a kubeconfig for its API server (an exec entry for
