@@ -17,6 +17,7 @@ import { TokenSigner } from './entra/jwt';
 import { handleEntra, isEntraPath } from './entra/routes';
 import { SignInStore } from './entra/signInStore';
 import { FaultInjector } from './faults/faultInjector';
+import { startKubernetesApi, type KubernetesApi } from './kubernetes/apiServer';
 import { loadScenarioFile, parseScenario } from './scenario/load';
 import type { EmulatorSettings, Scenario, ScenarioInput } from './scenario/schema';
 import { caPathIn, generateCertificates, loadOrCreateCertificates } from './tls/certificates';
@@ -56,6 +57,8 @@ export interface RunningEmulator {
   port: number;
   control: EmulatorControl;
   requestLog: RequestLog;
+  /** The clusters' Kubernetes API servers: another origin, with the clusters' own CA. */
+  kubernetes: KubernetesApi;
   /** The live state, for assertions that have no HTTP equivalent. */
   world: World;
   scenario: Scenario;
@@ -112,10 +115,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   }
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `https://127.0.0.1:${port}`;
+  const signer = new TokenSigner();
+  const kubernetes = await startKubernetesApi({ world, signer });
   const ctx: EmulatorContext = {
     world,
     signIns: new SignInStore(),
-    signer: new TokenSigner(),
+    signer,
+    kubernetes,
     faults: new FaultInjector(scenario.faults),
     baseUrl,
     urlSigningKey: randomBytes(32).toString('hex'),
@@ -147,6 +153,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     port,
     control: new EmulatorControl(controlUrl, controlSecret, certificates.caPem),
     requestLog,
+    kubernetes,
     world,
     scenario,
     authorityUrl: (tenant) => `${baseUrl}/${tenant}`,
@@ -155,6 +162,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
+      await kubernetes.close();
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     },
   };

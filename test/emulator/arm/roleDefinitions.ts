@@ -204,10 +204,17 @@ export function roleGuidOf(roleDefinitionId: string): string | undefined {
     : undefined;
 }
 
-/** Azure action wildcards: `*` matches any run of characters; comparison ignores case. */
+/**
+ * Azure action wildcards: `*` matches any run of characters; comparison ignores case. A whole
+ * `/*\/` segment also matches no segment, as ARM grants Managed Identity Operator's
+ * `userAssignedIdentities/*\/assign/action` for `userAssignedIdentities/assign/action`.
+ */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 'i');
-  return regex.test(action);
+  const source = pattern
+    .split(/(\/\*\/|\*)/)
+    .map((part) => (part === '/*/' ? '(?:/.*/|/)' : part === '*' ? '.*' : escapeRegex(part)))
+    .join('');
+  return new RegExp(`^${source}$`, 'i').test(action);
 }
 
 function escapeRegex(text: string): string {

@@ -6,6 +6,7 @@ import type { RequestClass } from '../faults/faultInjector';
 import { checkApiVersion } from './apiVersions';
 import { authorizationRoutes } from './authorization';
 import { authenticate, isCaller, type Caller } from './caller';
+import { clusterCredentialRoutes } from './clusterCredentials';
 import { computeOperationRoutes } from './computeOperations';
 import { computeRoutes } from './computes';
 import { identityRoutes } from './identities';
@@ -18,6 +19,7 @@ const routes: ArmRoute[] = [
   ...identityRoutes,
   ...inventoryRoutes,
   ...authorizationRoutes,
+  ...clusterCredentialRoutes,
 ];
 
 function requestClassOf(method: string): RequestClass {

@@ -1,6 +1,7 @@
 import type { TokenSigner } from '../entra/jwt';
 import type { SignInStore } from '../entra/signInStore';
 import type { FaultInjector } from '../faults/faultInjector';
+import type { KubernetesApi } from '../kubernetes/apiServer';
 import type { World } from '../world/world';
 
 /** Everything a route handler may use: the Azure state, the sign-in state, the signing key and the emulator's own URL. */
@@ -13,4 +14,6 @@ export interface EmulatorContext {
   baseUrl: string;
   /** Key for the signature (`sig`) of async operation status URLs. */
   urlSigningKey: string;
+  /** The clusters' Kubernetes API servers (their own listener and CA). */
+  kubernetes: KubernetesApi;
 }

@@ -4,6 +4,7 @@ import type { Account } from '../world/directory';
 
 const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
 const graphResource = '00000003-0000-0000-c000-000000000000';
+const appIdScope = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/]+$/i;
 
 export interface TokenRequestScopes {
   all: string[];
@@ -21,7 +22,12 @@ export function parseScopes(scope: string): TokenRequestScopes {
   const first = resourceScopes[0];
   // `https://host/.default` -> `https://host` (and `https://host//.default` -> `https://host/`); short
   // scopes such as `User.Read` belong to Microsoft Graph, as in Entra ID.
-  const resource = first?.includes('://') ? first.replace(/\/[^/]*$/, '') : graphResource;
+  // An application id with a scope (`6dae42f8-…/.default`, the AKS server app) is a resource too.
+  const resource = first?.includes('://')
+    ? first.replace(/\/[^/]*$/, '')
+    : first && appIdScope.test(first)
+      ? first.slice(0, first.indexOf('/')).toLowerCase()
+      : graphResource;
   return {
     all,
     resource,

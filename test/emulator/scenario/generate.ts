@@ -98,6 +98,8 @@ export function generateScenario(size: ScenarioSize = largeScenarioSize): Scenar
           location,
           kubernetesVersion: '1.31.2',
           nodeCount: 3,
+          namespaces: ['default', 'kube-system', 'azureml'],
+          apiServer: { reachable: true, rbacAllowsNamespaceRead: true, localAccounts: false },
           azureMlExtension:
             c === 0
               ? null

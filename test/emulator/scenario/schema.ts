@@ -105,6 +105,23 @@ const clusterSchema = z.strictObject({
   location: name,
   kubernetesVersion: z.string().default('1.31.2'),
   nodeCount: z.number().int().positive().default(3),
+  // --- Kubernetes API of the cluster (namespace checks; served by kubernetes/) ---
+  /** The namespaces its API server answers for at `GET /api/v1/namespaces/{ns}`. */
+  namespaces: z.array(z.string()).default(['default', 'kube-system', 'azureml']),
+  /**
+   * How its API server behaves. `reachable` false: a private cluster the desktop cannot reach (the
+   * connection is dropped). `rbacAllowsNamespaceRead` false: Entra users get 403 Forbidden on
+   * namespaces. `localAccounts` true: no Entra ID integration, the user credential is a client
+   * certificate and the API server takes nothing else.
+   */
+  apiServer: z
+    .strictObject({
+      reachable: z.boolean().default(true),
+      rbacAllowsNamespaceRead: z.boolean().default(true),
+      localAccounts: z.boolean().default(false),
+    })
+    .default({ reachable: true, rbacAllowsNamespaceRead: true, localAccounts: false }),
+  // --- end of Kubernetes API ---
   /** The Azure ML extension (Microsoft.AzureML.Kubernetes); null or absent = not installed. */
   azureMlExtension: extensionSchema.nullable().default(null),
   /** Other extensions to list beside Azure ML (extension type names, e.g. microsoft.flux). */
