@@ -1,5 +1,6 @@
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { AppError } from '../core/errors';
 import type { KubernetesApiTarget } from './kubeconfig';
 
 /**
@@ -38,8 +39,17 @@ export class KubernetesUnreachable extends Error {
 
 const MAX_ANSWER_BYTES = 256 * 1024;
 
+export interface KubernetesClientOptions {
+  readonly timeoutMs?: number;
+  /**
+   * The app's bearer-host rule (the connection runtime's trusted hosts): a token goes to an API
+   * server only when that rule allows its origin. Without it the client sends no token at all.
+   */
+  readonly mayCarryToken?: (url: string) => boolean;
+}
+
 export function createKubernetesClientFactory(
-  options: { timeoutMs?: number } = {},
+  options: KubernetesClientOptions = {},
 ): KubernetesClientFactory {
   const timeoutMs = options.timeoutMs ?? 15_000;
   return (target) => {
@@ -58,6 +68,13 @@ export function createKubernetesClientFactory(
       getNamespace(name, bearerToken) {
         const url = new URL(`${basePath}/api/v1/namespaces/${encodeURIComponent(name)}`, origin);
         if (url.origin !== origin) throw new Error('A namespace request left its API server.');
+        if (bearerToken !== null && options.mayCarryToken?.(url.href) !== true) {
+          throw new AppError(
+            'unavailable',
+            `Mooring did not send a token to ${url.host}: it is not an API server the configured cloud named for this cluster.`,
+            { code: 'TokenHostRefused', host: url.host },
+          );
+        }
         return send(url, agent, bearerToken, timeoutMs);
       },
     };
