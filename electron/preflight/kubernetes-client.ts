@@ -69,10 +69,12 @@ export function createKubernetesClientFactory(
         const url = new URL(`${basePath}/api/v1/namespaces/${encodeURIComponent(name)}`, origin);
         if (url.origin !== origin) throw new Error('A namespace request left its API server.');
         if (bearerToken !== null && options.mayCarryToken?.(url.href) !== true) {
-          throw new AppError(
-            'unavailable',
-            `Mooring did not send a token to ${url.host}: it is not an API server the configured cloud named for this cluster.`,
-            { code: 'TokenHostRefused', host: url.host },
+          return Promise.reject(
+            new AppError(
+              'unavailable',
+              `Mooring did not send a token to ${url.host}: it is not an API server the configured cloud named for this cluster.`,
+              { code: 'TokenHostRefused', host: url.host },
+            ),
           );
         }
         return send(url, agent, bearerToken, timeoutMs);
