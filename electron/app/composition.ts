@@ -12,6 +12,7 @@ import type { Logger } from '../logging/logger';
 import type { SystemProxyResolver } from '../network/transport';
 import { createSettingsRepository } from '../settings/settings-repository';
 import { createSettingsService } from '../settings/settings-service';
+import { ensurePrivateFolder } from '../security/private-files';
 import { DATABASE_FILE_NAME, openDatabase } from '../store/database';
 import { createSubscriptionsService } from '../subscriptions/create-subscriptions-service';
 import type { SubscriptionDirectory } from '../subscriptions/directory';
@@ -53,6 +54,8 @@ export interface Composition {
 export function composeServices(options: CompositionOptions): Composition {
   const { logger } = options;
   const databasePath = path.join(options.userDataDir, DATABASE_FILE_NAME);
+  // The sign-in cache and the local record live here: this user's alone.
+  ensurePrivateFolder(options.userDataDir);
   const database = openDatabase({ path: databasePath });
   const events = createEventHub();
   const settingsRepository = createSettingsRepository(database, {

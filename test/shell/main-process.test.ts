@@ -435,6 +435,22 @@ describe('start-up failure', () => {
     expect(standIn.recorder.windows).toHaveLength(0);
   };
 
+  it('refuses a debugging switch in a packaged build before anything else happens', async () => {
+    standIn.recorder.isPackaged = true;
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const runtime = await startMooring({ argv: ['Mooring', '--remote-debugging-port=9222'] });
+    expect(runtime).toBeNull();
+    expectPlainErrorBox('does not start with --remote-debugging-port');
+    expect(standIn.recorder.singleInstanceLockRequests).toBe(0);
+    expect(fs.existsSync(userData)).toBe(false);
+  });
+
+  it('lets a development build start with a debugging switch', async () => {
+    await start({ argv: ['electron', '.', '--inspect'] });
+    expect(standIn.recorder.errorBoxes).toHaveLength(0);
+    expect(standIn.recorder.windows).toHaveLength(1);
+  });
+
   it('explains a database written by a newer Mooring and quits', async () => {
     fs.mkdirSync(userData, { recursive: true });
     const db = new BetterSqlite3(path.join(userData, 'mooring.sqlite3'));
