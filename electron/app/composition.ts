@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { SecretEncryptor } from '../auth/secret-store';
 import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
+import type { PolicyFileGuard } from '../connection/policy-permissions';
 import { createInventoryService } from '../inventory/create-inventory-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -32,6 +33,8 @@ export interface CompositionOptions {
   readonly openSignInPage: (url: string) => Promise<void>;
   /** The administrator's policy file, or null for none. */
   readonly policyFile: string | null;
+  /** Refuses a policy file non-administrators can change (the app's platform check). */
+  readonly policyFileGuard?: PolicyFileGuard;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
   readonly resolveSystemProxy?: SystemProxyResolver;
 }
@@ -57,7 +60,10 @@ export function composeServices(options: CompositionOptions): Composition {
   // The sign-in cache and the local record live here: this user's alone.
   ensurePrivateFolder(options.userDataDir);
   const database = openDatabase({ path: databasePath });
-  const events = createEventHub();
+  const events = createEventHub({
+    onInvalidPayload: (name, error) =>
+      logger.error(`Did not send a ${name} event outside the contract`, error.issues),
+  });
   const settingsRepository = createSettingsRepository(database, {
     onInvalidValue: (key) => logger.warn(`Ignored an invalid stored value for setting ${key}`),
   });
@@ -69,6 +75,7 @@ export function composeServices(options: CompositionOptions): Composition {
     settings: settingsRepository,
     events,
     policyFile: options.policyFile,
+    ...(options.policyFileGuard ? { policyFileGuard: options.policyFileGuard } : {}),
     tokenStorage: () => accounts.tokenStorage(),
     // The proxy password is kept like the tokens: encrypted with the OS store, or in memory.
     encryptor: options.encryptor,

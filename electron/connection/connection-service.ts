@@ -24,6 +24,7 @@ import { resolveCustomCloud } from './custom-cloud';
 import { createConnectionStore } from './connection-store';
 import { checkPatch, FIELD_LABELS, invalidField } from './field-rules';
 import { loadPolicy, lockedFields, type PolicyState } from './policy';
+import type { PolicyFileGuard } from './policy-permissions';
 import {
   createProxyPasswordVault,
   memoryOnlyEncryptor,
@@ -39,6 +40,8 @@ export interface ConnectionServiceOptions {
   readonly events: EventHub;
   /** The administrator's policy file (see `policyFilePath`), or null for none. Read once, at creation. */
   readonly policyFile: string | null;
+  /** Refuses a policy file non-administrators can change; the app passes its platform's. */
+  readonly policyFileGuard?: PolicyFileGuard;
   /** How the token cache is kept; owned by the sign-in service, shown with the connection settings. */
   readonly tokenStorage: () => TokenStorageStatus;
   /**
@@ -74,7 +77,7 @@ export interface ConnectionService {
 
 export function createConnectionService(options: ConnectionServiceOptions): ConnectionService {
   const { settings, events, logger } = options;
-  const policy: PolicyState = loadPolicy(options.policyFile);
+  const policy: PolicyState = loadPolicy(options.policyFile, options.policyFileGuard);
   const resolveSystemProxy = options.resolveSystemProxy ?? environmentProxyResolver();
   const now = options.now ?? (() => new Date());
   if (policy.problem) logger.error(policy.problem);

@@ -5,7 +5,7 @@ import type { Composition } from '../app/composition';
 import { composeServices } from '../app/composition';
 import { developmentAzureFromEnvironment, pointAtDevelopmentAzure } from '../app/dev-azure';
 import { encryptorFromSafeStorage } from '../auth/secret-store';
-import { policyFilePath } from '../connection/policy';
+import { machinePolicy } from '../connection/machine-policy';
 import { createFileLogger } from '../logging/file-logger';
 import type { FileLogger } from '../logging/file-logger';
 import { consoleLogger } from '../logging/logger';
@@ -146,6 +146,8 @@ function launch(context: LaunchContext): MooringRuntime {
   denyAllPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
 
+  // Found without the environment, and trusted only if administrators alone can change it.
+  const policy = machinePolicy(platform, logger);
   // Throws AppErrors with user-facing messages (database too new, not a database).
   const composition = composeServices({
     userDataDir: app.getPath('userData'),
@@ -157,7 +159,8 @@ function launch(context: LaunchContext): MooringRuntime {
     // Sign-in pages: Microsoft's hosts, or the configured custom cloud's sign-in host.
     openSignInPage: async (url) =>
       context.openInSystemBrowser(url, await composition.signInHosts()),
-    policyFile: policyFilePath(platform, process.env),
+    policyFile: policy.file,
+    policyFileGuard: policy.guard,
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
   });
 

@@ -3,11 +3,13 @@ import { z } from 'zod';
 export const CloudId = z.enum(['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom']);
 export type CloudId = z.infer<typeof CloudId>;
 
+// Strict (an unknown key is an error) like every object Mooring accepts from the renderer or a
+// policy file: a misspelt field must not be dropped silently.
 export const ProxySetting = z.discriminatedUnion('mode', [
   /** The operating system's proxy configuration (Electron resolves it per URL). */
-  z.object({ mode: z.literal('system') }),
-  z.object({ mode: z.literal('none') }),
-  z.object({ mode: z.literal('manual'), url: z.string().min(1).max(2048) }),
+  z.strictObject({ mode: z.literal('system') }),
+  z.strictObject({ mode: z.literal('none') }),
+  z.strictObject({ mode: z.literal('manual'), url: z.string().min(1).max(2048) }),
 ]);
 export type ProxySetting = z.infer<typeof ProxySetting>;
 
