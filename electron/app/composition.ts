@@ -4,6 +4,7 @@ import type { SecretEncryptor } from '../auth/secret-store';
 import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
 import type { PolicyFileGuard } from '../connection/policy-permissions';
+import type { SecurityConfirmer } from '../connection/security-change';
 import { createInventoryService } from '../inventory/create-inventory-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -35,6 +36,11 @@ export interface CompositionOptions {
   readonly policyFile: string | null;
   /** Refuses a policy file non-administrators can change (the app's platform check). */
   readonly policyFileGuard?: PolicyFileGuard;
+  /**
+   * Asks the user, outside the window, to confirm a change that could weaken the protection of
+   * their tokens (cloud, client id, proxy, extra CAs, token storage): a native dialog in the app.
+   */
+  readonly confirmSecurityChange: SecurityConfirmer;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
   readonly resolveSystemProxy?: SystemProxyResolver;
 }
@@ -79,9 +85,14 @@ export function composeServices(options: CompositionOptions): Composition {
     tokenStorage: () => accounts.tokenStorage(),
     // The proxy password is kept like the tokens: encrypted with the OS store, or in memory.
     encryptor: options.encryptor,
+    confirmer: options.confirmSecurityChange,
     ...(options.resolveSystemProxy ? { resolveSystemProxy: options.resolveSystemProxy } : {}),
     logger,
   });
+  // Settings changed outside Mooring since it last ran are put to the user now.
+  void connection
+    .reviewOutsideChanges()
+    .catch((error: unknown) => logger.error('Could not review the connection settings', error));
   const accounts = createAccountsService({
     database,
     events,

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { ConnectionSettings, type ConnectionField } from '../../shared/domain/connection';
 import { AppError } from '../core/errors';
 // The same field rules as the Settings page: a policy can never set what a user could not.
-import { checkPatch } from './field-rules';
+import { checkPatch, FIELD_LABELS } from './field-rules';
 import { jsonSyntaxErrorPosition } from './json-syntax';
 import type { PolicyFileGuard } from './policy-permissions';
 
@@ -83,3 +84,34 @@ function parseJson(text: string): { value: unknown; problem: null } | { problem:
     return { problem: `it is not valid JSON (the syntax breaks${where})` };
   }
 }
+
+/**
+ * A field the policy sets may be sent back unchanged (a form saves every field), never changed.
+ * `shownProxy` is the proxy as the view shows it: a policy proxy without its password, which,
+ * sent back so, is unchanged.
+ */
+export function refuseLockedChanges(
+  policy: PolicyState,
+  changes: PolicyValues,
+  shownProxy: ConnectionSettings['proxy'],
+): void {
+  const refused = (Object.keys(changes) as ConnectionField[]).filter(
+    (field) =>
+      field in policy.values &&
+      !isDeepStrictEqual(changes[field], policy.values[field]) &&
+      !(field === 'proxy' && isDeepStrictEqual(changes.proxy, shownProxy)),
+  );
+  if (refused.length > 0) {
+    throw new AppError(
+      'invalid-input',
+      `${refused.map((field) => FIELD_LABELS[field]).join(', ')} ${refused.length === 1 ? 'is' : 'are'} set by your administrator in the policy file ${policy.file} and cannot be changed here; ask your administrator to change it.`,
+      { fields: refused },
+    );
+  }
+}
+
+/** The changes without the fields the policy sets: the user's own value stays underneath. */
+export const withoutLockedFields = (policy: PolicyState, changes: PolicyValues): PolicyValues =>
+  Object.fromEntries(
+    Object.entries(changes).filter(([field]) => !(field in policy.values)),
+  ) as PolicyValues;

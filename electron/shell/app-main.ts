@@ -19,6 +19,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { DOCUMENTATION_URL } from './menu-template';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { nativeSecurityConfirmer } from './security-dialog';
 import { STARTUP_FAILURE_TITLE, startupFailureMessage } from './startup-failure';
 import { createMainWindow, revealWindow } from './window';
 
@@ -161,6 +162,7 @@ function launch(context: LaunchContext): MooringRuntime {
       context.openInSystemBrowser(url, await composition.signInHosts()),
     policyFile: policy.file,
     policyFileGuard: policy.guard,
+    confirmSecurityChange: nativeSecurityConfirmer(getWindow),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
   });
 

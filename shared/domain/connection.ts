@@ -61,6 +61,12 @@ export const ConnectionView = z.object({
   }),
   tokenStorage: TokenStorageStatus,
   /**
+   * Whether the "keep tokens on disk without a secure store" switch can apply: `not-needed` with
+   * an OS key store, `available` where only Mooring's own key can encrypt, `unavailable` where
+   * nothing can encrypt (tokens stay in memory whatever the switch says, so it is disabled).
+   */
+  tokenOptIn: z.enum(['not-needed', 'available', 'unavailable']),
+  /**
    * The manual proxy's password, which `settings.proxy.url` never carries (the URL shows at most
    * the user name): null when there is none; `encrypted` / `weak-encrypted` when kept on disk
    * like the tokens; `memory` when nothing can protect it, so it is gone at the next start and
