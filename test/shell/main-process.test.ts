@@ -506,6 +506,39 @@ describe('the data folder test hook', () => {
   });
 });
 
+describe('a connection change asked for by the window', () => {
+  const proxyOf = async (runtime: MooringRuntime) => {
+    const view = await runtime.composition.dispatch('connection.get', {}, { transport: 'test' });
+    return view.ok ? (view.value as { settings: { proxy: unknown } }).settings.proxy : null;
+  };
+
+  it('waits for a native dialog, modal to the window, whose default is Cancel', async () => {
+    const runtime = await start();
+    const answer = await invoke('connection.update', { proxy: { mode: 'none' } }, fromOurPage());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(standIn.recorder.messageBoxes).toHaveLength(1);
+    const box = standIn.recorder.messageBoxes[0];
+    expect(box?.window).toBe(theWindow());
+    expect(box?.options).toMatchObject({
+      type: 'warning',
+      title: 'Change how Mooring connects to Azure?',
+      buttons: ['Cancel', 'Change'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(box?.options.detail).toContain('Proxy: the system’s proxy settings → no proxy');
+    expect(await proxyOf(runtime)).toEqual({ mode: 'system' });
+  });
+
+  it('takes effect once the user chooses Change in that dialog', async () => {
+    standIn.recorder.messageBoxResponse = 1;
+    const runtime = await start();
+    const answer = await invoke('connection.update', { proxy: { mode: 'none' } }, fromOurPage());
+    expect(answer.ok).toBe(true);
+    expect(await proxyOf(runtime)).toEqual({ mode: 'none' });
+  });
+});
+
 describe('npm run demo in a development Electron', () => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
@@ -529,8 +562,12 @@ describe('npm run demo in a development Electron', () => {
   it('points the app at the emulator the environment names', async () => {
     process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
     process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
+    standIn.recorder.messageBoxResponse = 1; // the developer confirms the switch to the emulator
     const runtime = await start();
     await vi.waitFor(async () => expect(await resourceManagerOf(runtime)).toBe(emulator.armUrl));
+    expect(standIn.recorder.messageBoxes[0]?.options).toMatchObject({
+      title: 'Change how Mooring connects to Azure?',
+    });
   });
 
   it('is ignored by a packaged app', async () => {
