@@ -1,9 +1,11 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { composeServices } from '../../electron/app/composition';
 import { scriptedConfirmer } from '../browser-host/system-stand-ins';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
+import { testCompositionOptions } from '../support/compose';
 import { testEncryptor } from '../support/test-encryptor';
 import { connectionService, failureOf, temporaryFolder, type ServiceUnderTest } from './harness';
 
@@ -245,6 +247,33 @@ describe('settings changed in the database outside Mooring', () => {
     const view = await restarted.service.update({ cloud: 'AzureChinaCloud' });
     expect(view.settings).toMatchObject({ cloud: 'AzureChinaCloud', clientId: null });
     await expect(restarted.service.reviewOutsideChanges()).resolves.toBe('none');
+  });
+});
+
+describe('at start-up', () => {
+  it('the app puts settings changed outside Mooring to the user before using them', async () => {
+    const userData = path.join(folder.path, 'app');
+    const first = composeServices(testCompositionOptions(userData));
+    await first.dispatch('connection.update', { proxy: { mode: 'none' } }, { transport: 'test' });
+    await first.close();
+    const database = new BetterSqlite3(path.join(userData, 'mooring.sqlite3'));
+    database
+      .prepare("UPDATE settings SET value_json = ? WHERE key = 'connection.proxy'")
+      .run(JSON.stringify({ mode: 'manual', url: 'http://evil.example:8080' }));
+    database.close();
+
+    const confirmer = scriptedConfirmer(false);
+    const restarted = composeServices(
+      testCompositionOptions(userData, { confirmSecurityChange: confirmer }),
+    );
+    try {
+      await vi.waitFor(() => expect(confirmer.asked).toHaveLength(1));
+      expect(confirmer.asked[0]?.change).toBe('Proxy: no proxy → http://evil.example:8080');
+      const view = await restarted.dispatch('connection.get', {}, { transport: 'test' });
+      expect(view).toMatchObject({ ok: true, value: { settings: { proxy: { mode: 'none' } } } });
+    } finally {
+      await restarted.close();
+    }
   });
 });
 

@@ -445,6 +445,13 @@ describe('start-up failure', () => {
     expect(fs.existsSync(userData)).toBe(false);
   });
 
+  it('makes every file it creates private: the umask is set before anything is written', async () => {
+    const umask = vi.spyOn(process, 'umask').mockImplementation(() => 0o022);
+    await start();
+    expect(umask).toHaveBeenCalledWith(0o077);
+    expect(fs.statSync(userData).mode & 0o777).toBe(0o700);
+  });
+
   it('lets a development build start with a debugging switch', async () => {
     await start({ argv: ['electron', '.', '--inspect'] });
     expect(standIn.recorder.errorBoxes).toHaveLength(0);
