@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { SecretEncryptor } from '../auth/secret-store';
 import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
+import type { PolicyFileGuard } from '../connection/policy-permissions';
+import type { SecurityConfirmer } from '../connection/security-change';
 import { createInventoryService } from '../inventory/create-inventory-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -12,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { SystemProxyResolver } from '../network/transport';
 import { createSettingsRepository } from '../settings/settings-repository';
 import { createSettingsService } from '../settings/settings-service';
+import { ensurePrivateFolder } from '../security/private-files';
 import { DATABASE_FILE_NAME, openDatabase } from '../store/database';
 import { createSubscriptionsService } from '../subscriptions/create-subscriptions-service';
 import type { SubscriptionDirectory } from '../subscriptions/directory';
@@ -31,6 +34,13 @@ export interface CompositionOptions {
   readonly openSignInPage: (url: string) => Promise<void>;
   /** The administrator's policy file, or null for none. */
   readonly policyFile: string | null;
+  /** Refuses a policy file non-administrators can change (the app's platform check). */
+  readonly policyFileGuard?: PolicyFileGuard;
+  /**
+   * Asks the user, outside the window, to confirm a change that could weaken the protection of
+   * their tokens (cloud, client id, proxy, extra CAs, token storage): a native dialog in the app.
+   */
+  readonly confirmSecurityChange: SecurityConfirmer;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
   readonly resolveSystemProxy?: SystemProxyResolver;
 }
@@ -53,8 +63,13 @@ export interface Composition {
 export function composeServices(options: CompositionOptions): Composition {
   const { logger } = options;
   const databasePath = path.join(options.userDataDir, DATABASE_FILE_NAME);
+  // The sign-in cache and the local record live here: this user's alone.
+  ensurePrivateFolder(options.userDataDir);
   const database = openDatabase({ path: databasePath });
-  const events = createEventHub();
+  const events = createEventHub({
+    onInvalidPayload: (name, error) =>
+      logger.error(`Did not send a ${name} event outside the contract`, error.issues),
+  });
   const settingsRepository = createSettingsRepository(database, {
     onInvalidValue: (key) => logger.warn(`Ignored an invalid stored value for setting ${key}`),
   });
@@ -66,12 +81,18 @@ export function composeServices(options: CompositionOptions): Composition {
     settings: settingsRepository,
     events,
     policyFile: options.policyFile,
+    ...(options.policyFileGuard ? { policyFileGuard: options.policyFileGuard } : {}),
     tokenStorage: () => accounts.tokenStorage(),
     // The proxy password is kept like the tokens: encrypted with the OS store, or in memory.
     encryptor: options.encryptor,
+    confirmer: options.confirmSecurityChange,
     ...(options.resolveSystemProxy ? { resolveSystemProxy: options.resolveSystemProxy } : {}),
     logger,
   });
+  // Settings changed outside Mooring since it last ran are put to the user now.
+  void connection
+    .reviewOutsideChanges()
+    .catch((error: unknown) => logger.error('Could not review the connection settings', error));
   const accounts = createAccountsService({
     database,
     events,

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import {
   type ConnectionSettings,
   type ConnectionField,
@@ -12,7 +11,7 @@ import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
 import { loadCaFile } from '../network/ca-certificates';
 import { NetworkProblem } from '../network/network-errors';
-import { environmentProxyResolver, describeProxy, checkProxyUrl } from '../network/proxy-route';
+import { environmentProxyResolver } from '../network/proxy-route';
 import {
   createNetworkTransport,
   type NetworkTransport,
@@ -21,24 +20,39 @@ import {
 import type { SettingsRepository } from '../settings/settings-repository';
 import { createConnectionRuntime } from './build-runtime';
 import { resolveCustomCloud } from './custom-cloud';
+import { createConfirmedConnectionStore } from './confirmed-settings';
 import { createConnectionStore } from './connection-store';
-import { checkPatch, FIELD_LABELS, invalidField } from './field-rules';
-import { loadPolicy, lockedFields, type PolicyState } from './policy';
+import { checkPatch, invalidField } from './field-rules';
+import { reviewOutsideChanges, type OutsideChangeReview } from './outside-changes';
+import {
+  loadPolicy,
+  lockedFields,
+  refuseLockedChanges,
+  withoutLockedFields,
+  type PolicyState,
+} from './policy';
+import type { PolicyFileGuard } from './policy-permissions';
 import {
   createProxyPasswordVault,
   memoryOnlyEncryptor,
-  proxyUserOf,
-  sameProxyAccount,
+  proxyForLog,
+  proxyPasswordAfter,
   splitProxyCredentials,
+  withoutProxyPassword,
   withProxyPassword,
 } from './proxy-password';
 import { DEFAULT_CLIENT_ID, type ConnectionRuntime } from './runtime';
+import { settingsChangeRequest, type SecurityConfirmer } from './security-change';
+import { createSettingsSeal } from './settings-seal';
+import { tokenOptInFor } from './token-opt-in';
 
 export interface ConnectionServiceOptions {
   readonly settings: SettingsRepository;
   readonly events: EventHub;
   /** The administrator's policy file (see `policyFilePath`), or null for none. Read once, at creation. */
   readonly policyFile: string | null;
+  /** Refuses a policy file non-administrators can change; the app passes its platform's. */
+  readonly policyFileGuard?: PolicyFileGuard;
   /** How the token cache is kept; owned by the sign-in service, shown with the connection settings. */
   readonly tokenStorage: () => TokenStorageStatus;
   /**
@@ -51,6 +65,11 @@ export interface ConnectionServiceOptions {
    * Electron's `session.resolveProxy`. Default: the HTTPS_PROXY / NO_PROXY environment variables.
    */
   readonly resolveSystemProxy?: SystemProxyResolver;
+  /**
+   * Asks the user, outside the window, before a change that could weaken the protection of
+   * their tokens takes effect (a native dialog in the app); see security-change.ts.
+   */
+  readonly confirmer: SecurityConfirmer;
   readonly logger: Logger;
   readonly now?: () => Date;
   /** Limits for metadata reads and proxy tunnels; the defaults suit real networks. */
@@ -70,11 +89,16 @@ export interface ConnectionService {
   runtime(): Promise<ConnectionRuntime>;
   /** The settings in force right now (policy values over the user's), the proxy without password. */
   effectiveSettings(): ConnectionSettings;
+  /**
+   * Asks the user about settings changed outside Mooring (found at start-up); until then they are
+   * not used. Runs in turn with updates.
+   */
+  reviewOutsideChanges(): Promise<OutsideChangeReview>;
 }
 
 export function createConnectionService(options: ConnectionServiceOptions): ConnectionService {
   const { settings, events, logger } = options;
-  const policy: PolicyState = loadPolicy(options.policyFile);
+  const policy: PolicyState = loadPolicy(options.policyFile, options.policyFileGuard);
   const resolveSystemProxy = options.resolveSystemProxy ?? environmentProxyResolver();
   const now = options.now ?? (() => new Date());
   if (policy.problem) logger.error(policy.problem);
@@ -82,13 +106,15 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     logger.info(`Connection settings locked by policy ${policy.file}`, lockedFields(policy));
   }
 
-  const store = createConnectionStore(settings);
-  const userSettings = store.read;
-  const passwords = createProxyPasswordVault(
+  const encryptor = options.encryptor ?? memoryOnlyEncryptor;
+  // Values changed outside Mooring are held back until the user confirms them.
+  const store = createConfirmedConnectionStore(
     settings,
-    options.encryptor ?? memoryOnlyEncryptor,
-    logger,
+    createConnectionStore(settings),
+    createSettingsSeal(settings, encryptor, logger),
   );
+  const userSettings = store.read;
+  const passwords = createProxyPasswordVault(settings, encryptor, logger);
   /** Policy values over the user's; a policy proxy keeps its password (for the tunnel only). */
   const inForce = (): ConnectionSettings => ({ ...userSettings(), ...policy.values });
   const effectiveSettings = (): ConnectionSettings => withoutProxyPassword(inForce());
@@ -107,7 +133,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
   };
 
   // A proxy password saved in plain text by an earlier version moves out of the settings.
-  const legacy = userSettings().proxy;
+  const legacy = store.readStored().proxy;
   if (legacy.mode === 'manual') {
     const split = splitProxyCredentials(legacy.url);
     if (split.password !== null) {
@@ -199,6 +225,8 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       cloud,
       clientId: current.clientId ?? DEFAULT_CLIENT_ID,
       transport,
+      // A request refused by the bearer-host rule is logged with the host it tried to reach.
+      logger,
     });
   };
 
@@ -224,6 +252,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       policyProblem: policy.problem,
       resolved: resolvedEndpoints(current),
       tokenStorage: options.tokenStorage(),
+      tokenOptIn: tokenOptInFor(encryptor),
       proxyPassword: proxyPasswordStorage(),
     };
   };
@@ -261,12 +290,18 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
   const applyUpdate = async (patch: Partial<ConnectionSettings>): Promise<ConnectionView> => {
     refusePolicyProblem('invalid-input');
     const changes = checkPatch(patch);
-    refuseLockedChanges(changes);
+    refuseLockedChanges(policy, changes, effectiveSettings().proxy);
+    if (changes.allowWeakTokenProtection && tokenOptInFor(encryptor) === 'unavailable') {
+      throw invalidField(
+        'allowWeakTokenProtection',
+        'Tokens cannot be kept on disk here: there is no way to encrypt them on this computer, so they stay in memory until Mooring closes.',
+      );
+    }
 
     // Policy fields sent back unchanged are not stored: the user's own value stays underneath.
-    const own = withoutLockedFields(changes);
+    const own = withoutLockedFields(policy, changes);
     const before = userSettings();
-    const password = proxyPasswordAfter(own, before);
+    const password = proxyPasswordAfter(own, before, passwords);
     const nextEffective = withUserProxyPassword(
       { ...before, ...own, ...policy.values },
       password.kind === 'keep' ? undefined : password.kind === 'set' ? password.password : null,
@@ -286,6 +321,25 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       if (choosing && (!chosenBefore || !cachedCustomCloud(url))) {
         await resolveAndCache(url, transportFor(nextEffective));
       }
+    }
+
+    // The main process, not the window, decides: the user confirms outside it, or nothing changes.
+    const request = settingsChangeRequest(
+      effectiveSettings(),
+      withoutProxyPassword(nextEffective),
+      {
+        customAuthorityHost: resolvedEndpoints(nextEffective).authorityHost || null,
+      },
+    );
+    if (request && !(await options.confirmer.confirm(request))) {
+      logger.info('A connection change was not confirmed; nothing changed', {
+        fields: Object.keys(own),
+      });
+      throw new AppError(
+        'cancelled',
+        'The change was not confirmed, so your connection settings stay as they were.',
+        { fields: Object.keys(own) },
+      );
     }
 
     store.save(own);
@@ -309,49 +363,6 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     return result;
   };
 
-  /**
-   * What an update does to the stored proxy password. The URL it saves never keeps the password
-   * (`own.proxy` is rewritten without it). A URL with a password replaces the stored one; the same
-   * user and host without a password keep it; another user, no user or another mode remove it.
-   */
-  const proxyPasswordAfter = (
-    own: Partial<ConnectionSettings>,
-    before: ConnectionSettings,
-  ): { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; password: string } => {
-    if (own.proxy === undefined) return { kind: 'keep' };
-    if (own.proxy.mode !== 'manual') return { kind: 'clear' };
-    const split = splitProxyCredentials(own.proxy.url);
-    own.proxy = { mode: 'manual', url: split.url };
-    if (split.password !== null) return { kind: 'set', password: split.password };
-    if (proxyUserOf(split.url) === '' || before.proxy.mode !== 'manual') return { kind: 'clear' };
-    if (!sameProxyAccount(before.proxy.url, split.url)) return { kind: 'clear' };
-    const kept = passwords.get(before.proxy.url);
-    return kept === null ? { kind: 'clear' } : { kind: 'set', password: kept };
-  };
-
-  /** A field the policy sets may be sent back unchanged (a form saves every field), never changed. */
-  const refuseLockedChanges = (changes: Partial<ConnectionSettings>) => {
-    const refused = (Object.keys(changes) as ConnectionField[]).filter(
-      (field) =>
-        field in policy.values &&
-        !isDeepStrictEqual(changes[field], policy.values[field]) &&
-        // The view shows a policy proxy without its password; sent back so, it is unchanged.
-        !(field === 'proxy' && isDeepStrictEqual(changes.proxy, effectiveSettings().proxy)),
-    );
-    if (refused.length > 0) {
-      throw new AppError(
-        'invalid-input',
-        `${refused.map((field) => FIELD_LABELS[field]).join(', ')} ${refused.length === 1 ? 'is' : 'are'} set by your administrator in the policy file ${policy.file} and cannot be changed here; ask your administrator to change it.`,
-        { fields: refused },
-      );
-    }
-  };
-
-  const withoutLockedFields = (changes: Partial<ConnectionSettings>) =>
-    Object.fromEntries(
-      Object.entries(changes).filter(([field]) => !(field in policy.values)),
-    ) as Partial<ConnectionSettings>;
-
   // Updates run one after another: each validates against what the previous one saved.
   let updates: Promise<unknown> = Promise.resolve();
   const update = (patch: Partial<ConnectionSettings>): Promise<ConnectionView> => {
@@ -360,21 +371,19 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     return next;
   };
 
-  return { view, update, runtime, effectiveSettings };
-}
-
-/** The settings as they may leave the service: a manual proxy URL without its password. */
-function withoutProxyPassword(current: ConnectionSettings): ConnectionSettings {
-  if (current.proxy.mode !== 'manual') return current;
-  return {
-    ...current,
-    proxy: { mode: 'manual', url: splitProxyCredentials(current.proxy.url).url },
+  const reviewChanges = (): Promise<OutsideChangeReview> => {
+    const next = updates.then(() =>
+      reviewOutsideChanges({ store, confirmer: options.confirmer, logger }),
+    );
+    updates = next.catch(() => undefined);
+    return next.then(async (review) => {
+      if (review === 'accepted') {
+        runtimePromise = undefined;
+        events.emit('connection.changed', await view());
+      }
+      return review;
+    });
   };
-}
 
-/** The proxy as it may appear in a log: mode and host only, never credentials. */
-function proxyForLog(current: ConnectionSettings): string {
-  if (current.proxy.mode !== 'manual') return current.proxy.mode;
-  const checked = checkProxyUrl(current.proxy.url);
-  return 'url' in checked ? `manual ${describeProxy(checked.url)}` : 'manual (invalid URL)';
+  return { view, update, runtime, effectiveSettings, reviewOutsideChanges: reviewChanges };
 }

@@ -1,27 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ConnectionSettings, type ConnectionField } from '../../shared/domain/connection';
 import { AppError } from '../core/errors';
 // The same field rules as the Settings page: a policy can never set what a user could not.
-import { checkPatch } from './field-rules';
-
-/**
- * Where an administrator deploys Mooring's policy file on each platform (machine-wide, writable
- * only by administrators). `env` supplies %ProgramData% on Windows.
- */
-export function policyFilePath(
-  platform: NodeJS.Platform,
-  env: Readonly<Record<string, string | undefined>> = {},
-): string {
-  switch (platform) {
-    case 'win32':
-      return path.win32.join(env['ProgramData'] ?? 'C:\\ProgramData', 'Mooring', 'policy.json');
-    case 'darwin':
-      return '/Library/Application Support/Mooring/policy.json';
-    default:
-      return '/etc/mooring/policy.json';
-  }
-}
+import { checkPatch, FIELD_LABELS } from './field-rules';
+import { jsonSyntaxErrorPosition } from './json-syntax';
+import type { PolicyFileGuard } from './policy-permissions';
 
 /** A subset of the connection settings; unknown fields are errors so a misspelt one is not ignored. */
 export const PolicyFileSchema = ConnectionSettings.partial().strict();
@@ -44,8 +28,12 @@ export function lockedFields(policy: PolicyState): ConnectionField[] {
   return Object.keys(policy.values) as ConnectionField[];
 }
 
-/** Reads the policy file; a missing file means no policy. Never throws. */
-export function loadPolicy(file: string | null): PolicyState {
+/**
+ * Reads the policy file; a missing file means no policy. `guard` refuses a file that users
+ * other than administrators can change (the app always passes its platform's; tests of the rules
+ * themselves may leave it out). Never throws.
+ */
+export function loadPolicy(file: string | null, guard?: PolicyFileGuard): PolicyState {
   if (file === null) return NO_POLICY;
   let text: string;
   try {
@@ -55,13 +43,17 @@ export function loadPolicy(file: string | null): PolicyState {
     if (code === 'ENOENT') return { file, values: {}, problem: null };
     return broken(file, `it cannot be read (${code ?? (error as Error).message})`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return broken(file, `it is not valid JSON (${(error as Error).message})`);
+  const untrusted = guard?.(file) ?? null;
+  if (untrusted !== null) {
+    return broken(
+      file,
+      `${untrusted}, so it could be changed by someone other than an administrator`,
+    );
   }
-  const parsed = PolicyFileSchema.safeParse(json);
+  // Notepad may save a byte-order mark, which JSON.parse refuses.
+  const json = parseJson(text.replace(/^\uFEFF/, ''));
+  if (json.problem !== null) return broken(file, json.problem);
+  const parsed = PolicyFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
@@ -81,3 +73,45 @@ const broken = (file: string, reason: string): PolicyState => ({
   values: {},
   problem: `The policy file ${file} cannot be applied: ${reason}. Mooring will not connect to Azure until your administrator corrects it.`,
 });
+
+/** The file's JSON, or where its syntax breaks: never a snippet of the text, which may hold a password. */
+function parseJson(text: string): { value: unknown; problem: null } | { problem: string } {
+  try {
+    return { value: JSON.parse(text) as unknown, problem: null };
+  } catch {
+    const at = jsonSyntaxErrorPosition(text);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    return { problem: `it is not valid JSON (the syntax breaks${where})` };
+  }
+}
+
+/**
+ * A field the policy sets may be sent back unchanged (a form saves every field), never changed.
+ * `shownProxy` is the proxy as the view shows it: a policy proxy without its password, which,
+ * sent back so, is unchanged.
+ */
+export function refuseLockedChanges(
+  policy: PolicyState,
+  changes: PolicyValues,
+  shownProxy: ConnectionSettings['proxy'],
+): void {
+  const refused = (Object.keys(changes) as ConnectionField[]).filter(
+    (field) =>
+      field in policy.values &&
+      !isDeepStrictEqual(changes[field], policy.values[field]) &&
+      !(field === 'proxy' && isDeepStrictEqual(changes.proxy, shownProxy)),
+  );
+  if (refused.length > 0) {
+    throw new AppError(
+      'invalid-input',
+      `${refused.map((field) => FIELD_LABELS[field]).join(', ')} ${refused.length === 1 ? 'is' : 'are'} set by your administrator in the policy file ${policy.file} and cannot be changed here; ask your administrator to change it.`,
+      { fields: refused },
+    );
+  }
+}
+
+/** The changes without the fields the policy sets: the user's own value stays underneath. */
+export const withoutLockedFields = (policy: PolicyState, changes: PolicyValues): PolicyValues =>
+  Object.fromEntries(
+    Object.entries(changes).filter(([field]) => !(field in policy.values)),
+  ) as PolicyValues;

@@ -1,7 +1,7 @@
-import type { ConnectionView } from '../../shared/domain/connection';
+import type { ConnectionSettings, ConnectionView } from '../../shared/domain/connection';
 import type { SecretEncryptor } from '../auth/secret-store';
 import type { Logger } from '../logging/logger';
-import { checkProxyUrl } from '../network/proxy-route';
+import { checkProxyUrl, describeProxy } from '../network/proxy-route';
 import type { SettingsRepository, StoredProxyPassword } from '../settings/settings-repository';
 
 /**
@@ -159,3 +159,40 @@ export const memoryOnlyEncryptor: SecretEncryptor = {
     throw new Error('No secret encryption is available.');
   },
 };
+
+/** The settings as they may leave the service: a manual proxy URL without its password. */
+export function withoutProxyPassword(current: ConnectionSettings): ConnectionSettings {
+  if (current.proxy.mode !== 'manual') return current;
+  return {
+    ...current,
+    proxy: { mode: 'manual', url: splitProxyCredentials(current.proxy.url).url },
+  };
+}
+
+/** The proxy as it may appear in a log: mode and host only, never credentials. */
+export function proxyForLog(current: ConnectionSettings): string {
+  if (current.proxy.mode !== 'manual') return current.proxy.mode;
+  const checked = checkProxyUrl(current.proxy.url);
+  return 'url' in checked ? `manual ${describeProxy(checked.url)}` : 'manual (invalid URL)';
+}
+
+/**
+ * What an update does to the stored proxy password. The URL it saves never keeps the password
+ * (`own.proxy` is rewritten without it). A URL with a password replaces the stored one; the same
+ * user and host without a password keep it; another user, no user or another mode remove it.
+ */
+export function proxyPasswordAfter(
+  own: Partial<ConnectionSettings>,
+  before: ConnectionSettings,
+  passwords: Pick<ProxyPasswordVault, 'get'>,
+): { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; password: string } {
+  if (own.proxy === undefined) return { kind: 'keep' };
+  if (own.proxy.mode !== 'manual') return { kind: 'clear' };
+  const split = splitProxyCredentials(own.proxy.url);
+  own.proxy = { mode: 'manual', url: split.url };
+  if (split.password !== null) return { kind: 'set', password: split.password };
+  if (proxyUserOf(split.url) === '' || before.proxy.mode !== 'manual') return { kind: 'clear' };
+  if (!sameProxyAccount(before.proxy.url, split.url)) return { kind: 'clear' };
+  const kept = passwords.get(before.proxy.url);
+  return kept === null ? { kind: 'clear' } : { kind: 'set', password: kept };
+}

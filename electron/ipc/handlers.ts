@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { contract } from '../../shared/ipc/contract';
 import type {
   EventName,
   OperationName,
@@ -27,11 +29,32 @@ export interface EventHub {
   subscribe(listener: EventListener): () => void;
 }
 
-export function createEventHub(): EventHub {
+export interface EventHubOptions {
+  /**
+   * Told of a payload outside the contract, which is then not sent (like an operation's output,
+   * nothing the contract does not describe reaches the window). Default: it throws, so a test
+   * that emits one fails at once; the app passes its logger.
+   */
+  readonly onInvalidPayload?: (name: EventName, error: z.ZodError) => void;
+}
+
+export function createEventHub(options: EventHubOptions = {}): EventHub {
   const listeners = new Set<EventListener>();
+  const onInvalidPayload =
+    options.onInvalidPayload ??
+    ((name: EventName, error: z.ZodError) => {
+      throw new Error(`The ${name} event payload is outside the contract: ${error.message}`);
+    });
   return {
     emit(name, payload) {
-      for (const listener of listeners) listener(name, payload);
+      const checked = contract.events[name].payload.safeParse(payload);
+      if (!checked.success) {
+        onInvalidPayload(name, checked.error);
+        return;
+      }
+      // What the contract describes, and nothing more (unknown keys are stripped).
+      const sent = checked.data as PayloadOf<typeof name>;
+      for (const listener of listeners) listener(name, sent);
     },
     subscribe(listener) {
       listeners.add(listener);

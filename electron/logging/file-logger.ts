@@ -1,5 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  PRIVATE_FILE_MODE,
+  ensurePrivateFolder,
+  makeFilesPrivate,
+} from '../security/private-files';
 import type { Logger } from './logger';
 import { redact, redactText } from './redact';
 
@@ -70,11 +75,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     const bytes = Buffer.byteLength(line);
     try {
       if (size < 0) {
-        fs.mkdirSync(options.dir, { recursive: true });
+        // Logs name tenants, subscriptions and hosts: private, like the database.
+        ensurePrivateFolder(options.dir);
+        makeFilesPrivate([file]);
         size = fs.existsSync(file) ? fs.statSync(file).size : 0;
       }
       if (size > 0 && size + bytes > maxBytes) rotate();
-      fs.appendFileSync(file, line);
+      fs.appendFileSync(file, line, { mode: PRIVATE_FILE_MODE });
       size += bytes;
     } catch (error) {
       size = -1; // re-read the size next time; the file may have been moved or deleted

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { CloudId, ProxySetting } from '../../shared/domain/connection';
+import { CloudId, ConnectionSettings, ProxySetting } from '../../shared/domain/connection';
 import type {
+  ConnectionSettings as ConnectionSettingsValue,
   CloudId as CloudIdValue,
   ProxySetting as ProxySettingValue,
 } from '../../shared/domain/connection';
@@ -39,6 +40,17 @@ export interface SettingValues {
   'connection.resolvedCustomCloud': ResolvedCustomCloud | null;
   /** The manual proxy's password, encrypted with the SecretEncryptor; never stored in plain text. */
   'connection.proxyPassword': StoredProxyPassword | null;
+  /** The connection settings as last confirmed in Mooring, sealed (see confirmed-settings.ts). */
+  'connection.confirmed': ConfirmedConnection | null;
+  /** The key of that seal, encrypted with the OS key store (base64); null where there is none. */
+  'connection.sealKey': string | null;
+}
+
+/** What the user last confirmed (or Mooring itself set), and a seal over it. */
+export interface ConfirmedConnection {
+  readonly settings: ConnectionSettingsValue;
+  readonly customCloud: ResolvedCustomCloud | null;
+  readonly seal: string;
 }
 
 /** A proxy password encrypted at rest, bound to the proxy URL (without password) it was entered for. */
@@ -78,6 +90,17 @@ export const settingDefinitions: SettingDefinitions = {
     fallback: null,
   },
   'connection.proxyPassword': { schema: StoredProxyPasswordSchema.nullable(), fallback: null },
+  'connection.confirmed': {
+    schema: z
+      .object({
+        settings: ConnectionSettings,
+        customCloud: ResolvedCustomCloudSchema.nullable(),
+        seal: z.string(),
+      })
+      .nullable(),
+    fallback: null,
+  },
+  'connection.sealKey': { schema: z.string().nullable(), fallback: null },
 };
 
 export interface SettingsRepository {

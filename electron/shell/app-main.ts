@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
@@ -6,24 +5,29 @@ import type { Composition } from '../app/composition';
 import { composeServices } from '../app/composition';
 import { developmentAzureFromEnvironment, pointAtDevelopmentAzure } from '../app/dev-azure';
 import { encryptorFromSafeStorage } from '../auth/secret-store';
-import { policyFilePath } from '../connection/policy';
+import { machinePolicy } from '../connection/machine-policy';
 import { createFileLogger } from '../logging/file-logger';
 import type { FileLogger } from '../logging/file-logger';
 import { consoleLogger } from '../logging/logger';
+import { refusedDebugSwitch } from '../security/debug-switches';
 import type { ExternalOpener } from '../security/external-urls';
 import { isAllowedExternalUrl, openExternalIfAllowed } from '../security/external-urls';
+import { PRIVATE_UMASK, ensurePrivateFolder } from '../security/private-files';
 import { denyAllPermissions, hardenWebContents } from './harden';
 import type { HardeningOptions } from './harden';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { DOCUMENTATION_URL } from './menu-template';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { nativeSecurityConfirmer } from './security-dialog';
 import { STARTUP_FAILURE_TITLE, startupFailureMessage } from './startup-failure';
 import { createMainWindow, revealWindow } from './window';
 
 export interface StartOptions {
   /** Which platform's conventions to follow (menus, closing the last window). */
   readonly platform?: NodeJS.Platform;
+  /** The command line to check for debugging switches; default process.argv. */
+  readonly argv?: readonly string[];
 }
 
 export interface MooringRuntime {
@@ -45,6 +49,18 @@ export const builtPaths = (appPath: string) => ({
  */
 export function startMooring(options: StartOptions = {}): Promise<MooringRuntime | null> {
   const platform = options.platform ?? process.platform;
+
+  // First of all: a packaged build never runs with a debugger port open to other programs.
+  const refused = refusedDebugSwitch(options.argv ?? process.argv, app.isPackaged, platform);
+  if (refused) {
+    process.stderr.write(`${refused}\n`);
+    dialog.showErrorBox(STARTUP_FAILURE_TITLE, refused);
+    app.exit(1);
+    return Promise.resolve(null);
+  }
+  // Before anything creates a file: the database, its journal files, logs and the sign-in cache
+  // start readable by this user only.
+  if (platform !== 'win32') process.umask(PRIVATE_UMASK);
 
   // Test hook for the Electron end-to-end suite: each run gets its own data folder. Honoured only
   // in development builds, so a packaged app's data location cannot be redirected from outside.
@@ -131,6 +147,8 @@ function launch(context: LaunchContext): MooringRuntime {
   denyAllPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
 
+  // Found without the environment, and trusted only if administrators alone can change it.
+  const policy = machinePolicy(platform, logger);
   // Throws AppErrors with user-facing messages (database too new, not a database).
   const composition = composeServices({
     userDataDir: app.getPath('userData'),
@@ -142,7 +160,9 @@ function launch(context: LaunchContext): MooringRuntime {
     // Sign-in pages: Microsoft's hosts, or the configured custom cloud's sign-in host.
     openSignInPage: async (url) =>
       context.openInSystemBrowser(url, await composition.signInHosts()),
-    policyFile: policyFilePath(platform, process.env),
+    policyFile: policy.file,
+    policyFileGuard: policy.guard,
+    confirmSecurityChange: nativeSecurityConfirmer(getWindow),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
   });
 
@@ -169,7 +189,7 @@ function launch(context: LaunchContext): MooringRuntime {
     isPackaged: app.isPackaged,
     actions: {
       openLogsFolder: () => {
-        fs.mkdirSync(logsDir, { recursive: true });
+        ensurePrivateFolder(logsDir);
         void shell.openPath(logsDir).then((problem) => {
           if (problem) logger.warn('Could not open the logs folder', { problem });
         });

@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { makeFilesPrivate } from '../security/private-files';
 import { DatabaseTooNewError, NotADatabaseError } from './errors';
 import { migrations as defaultMigrations } from './migrations';
 import type { Migration } from './migrations';
 
 export const DATABASE_FILE_NAME = 'mooring.sqlite3';
+
+/** The database file and the two SQLite keeps beside it in WAL mode. */
+export const databaseFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`];
 
 export interface OpenDatabaseOptions {
   /** Full path of the database file, or ':memory:' in tests. */
@@ -92,6 +96,10 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, options.path, list);
+    // The record holds tenant and subscription names and the operation journal: the user's
+    // alone. SQLite gives the -wal and -shm files the database's mode; earlier versions may have
+    // left any of the three readable by others.
+    if (!inMemory) makeFilesPrivate(databaseFiles(options.path));
     return db;
   } catch (error) {
     db.close();

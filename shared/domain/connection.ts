@@ -3,11 +3,13 @@ import { z } from 'zod';
 export const CloudId = z.enum(['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom']);
 export type CloudId = z.infer<typeof CloudId>;
 
+// Strict (an unknown key is an error) like every object Mooring accepts from the renderer or a
+// policy file: a misspelt field must not be dropped silently.
 export const ProxySetting = z.discriminatedUnion('mode', [
   /** The operating system's proxy configuration (Electron resolves it per URL). */
-  z.object({ mode: z.literal('system') }),
-  z.object({ mode: z.literal('none') }),
-  z.object({ mode: z.literal('manual'), url: z.string().min(1).max(2048) }),
+  z.strictObject({ mode: z.literal('system') }),
+  z.strictObject({ mode: z.literal('none') }),
+  z.strictObject({ mode: z.literal('manual'), url: z.string().min(1).max(2048) }),
 ]);
 export type ProxySetting = z.infer<typeof ProxySetting>;
 
@@ -58,6 +60,12 @@ export const ConnectionView = z.object({
     clientId: z.string(),
   }),
   tokenStorage: TokenStorageStatus,
+  /**
+   * Whether the "keep tokens on disk without a secure store" switch can apply: `not-needed` with
+   * an OS key store, `available` where only Mooring's own key can encrypt, `unavailable` where
+   * nothing can encrypt (tokens stay in memory whatever the switch says, so it is disabled).
+   */
+  tokenOptIn: z.enum(['not-needed', 'available', 'unavailable']),
   /**
    * The manual proxy's password, which `settings.proxy.url` never carries (the URL shows at most
    * the user name): null when there is none; `encrypted` / `weak-encrypted` when kept on disk

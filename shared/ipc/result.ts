@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden-sender',
   'not-found',
   'conflict',
+  /** The user declined (a confirmation the main process asked for): nothing changed. */
+  'cancelled',
   'unavailable',
   'internal',
 ] as const;

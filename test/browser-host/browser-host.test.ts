@@ -7,6 +7,7 @@ import type { BrowserHost } from './host';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { HandshakeRefused, connectIpc, rawGet, recordingLogger, secretOf } from './test-support';
 import type { IpcTestClient } from './test-support';
+import { scriptedConfirmer } from './system-stand-ins';
 import { BRIDGE_SCRIPT_PATH } from './wire';
 
 const packageVersion = (
@@ -191,5 +192,32 @@ describe('browser host: the IPC socket', () => {
       ok: true,
       value: { theme: 'high-contrast' },
     });
+  });
+});
+
+describe('browser host: changes that weaken token protection', () => {
+  it('are confirmed by the host’s stand-in for the native dialog, never by the page', async () => {
+    const confirmer = scriptedConfirmer(false);
+    userDataDir = path.join(workDir, `user-data-${++userDataDirs}`);
+    host = await startBrowserHost({
+      userDataDir,
+      rendererDir,
+      logger,
+      confirmSecurityChange: confirmer,
+    });
+    const client = await connected();
+    const refused = await client.invoke('connection.update', { proxy: { mode: 'none' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(confirmer.asked.map((request) => request.change)).toEqual([
+      'Proxy: the system’s proxy settings → no proxy',
+    ]);
+    const view = await client.invoke('connection.get', {});
+    expect(view).toMatchObject({ ok: true, value: { settings: { proxy: { mode: 'system' } } } });
+  });
+
+  it('show the token-storage switch as not applying: the host has no way to encrypt', async () => {
+    const client = await (await start(), connected());
+    const view = await client.invoke('connection.get', {});
+    expect(view).toMatchObject({ ok: true, value: { tokenOptIn: 'unavailable' } });
   });
 });

@@ -101,6 +101,8 @@ if (electron.found && !values.browser) {
     [
       ...intro,
       `  open Mooring:      ${host.url}`,
+      '  A change to the cloud, client id, proxy, certificates or token storage is confirmed here,',
+      '  in this terminal (the stand-in for the app’s own dialog, which the page cannot answer).',
       '  (the address carries this launch’s secret; it changes every time). Ctrl+C stops.',
     ].join('\n'),
   );

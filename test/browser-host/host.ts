@@ -17,7 +17,8 @@ import { injectBridgeScript } from './index-html';
 import { attachIpcSocket } from './ipc-socket';
 import { APP_ORIGIN } from '../../electron/security/app-origin';
 import { createAppRequestHandler, mimeTypeFor } from '../../electron/security/app-protocol';
-import { memoryOnlyEncryptor, openInSystemBrowser } from './system-stand-ins';
+import type { SecurityConfirmer } from '../../electron/connection/security-change';
+import { memoryOnlyEncryptor, openInSystemBrowser, terminalConfirmer } from './system-stand-ins';
 import { BRIDGE_SCRIPT_PATH, SECRET_FRAGMENT_KEY } from './wire';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -49,6 +50,11 @@ export interface BrowserHostOptions {
   readonly azure?: DevelopmentAzure;
   /** An administrator's policy file to apply, as the app reads one at its platform path. */
   readonly policyFile?: string;
+  /**
+   * Stands in for the app's native confirmation dialog. Default: the question is asked in the
+   * terminal that started the host (no terminal: the answer is no).
+   */
+  readonly confirmSecurityChange?: SecurityConfirmer;
 }
 
 export interface BrowserHost {
@@ -99,6 +105,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const serveAppFile = createAppRequestHandler({ rootDir: rendererDir });
 
   mkdirSync(options.userDataDir, { recursive: true });
+  const confirmer = options.confirmSecurityChange ?? terminalConfirmer(logger);
+  // Pointing at the emulator named on the host's command line is the developer's own choice.
+  let pointingAtEmulator = false;
   const services = composeServices({
     userDataDir: options.userDataDir,
     appName: options.appName ?? identity.name,
@@ -110,12 +119,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       options.openSignInPage ?? openInSystemBrowser(logger, () => services.signInHosts()),
     // The browser host is a developer tool: no machine policy applies unless a test names one.
     policyFile: options.policyFile ?? null,
+    confirmSecurityChange: {
+      confirm(request) {
+        if (!pointingAtEmulator) return confirmer.confirm(request);
+        logger.info(`Confirmed, as the host was started for this emulator: ${request.change}`);
+        return Promise.resolve(true);
+      },
+    },
   });
   if (options.azure) {
     try {
+      pointingAtEmulator = true;
       await pointAtDevelopmentAzure(services.dispatch, options.azure, {
         transport: 'browser-host',
       });
+      pointingAtEmulator = false;
     } catch (error) {
       await services.close();
       throw error;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { openInSystemBrowser } from './system-stand-ins';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { openInSystemBrowser, scriptedConfirmer, terminalConfirmer } from './system-stand-ins';
 import { recordingLogger } from './test-support';
 
 describe("the browser host's sign-in page opener", () => {
@@ -27,5 +28,53 @@ describe("the browser host's sign-in page opener", () => {
       opener('https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize'),
     ).resolves.toBeUndefined();
     expect(launched).toEqual(['https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize']);
+  });
+});
+
+describe("the browser host's stand-in for the native confirmation dialog", () => {
+  const request = {
+    title: 'Change how Mooring connects to Azure?',
+    change: 'Proxy: the system’s proxy settings → no proxy',
+    consequence: 'Mooring will connect to Azure directly.',
+    confirmLabel: 'Change',
+  };
+
+  it('asks in the terminal that started the host, and only "y" accepts', async () => {
+    for (const [reply, accepted] of [
+      ['y', true],
+      ['yes', true],
+      ['', false],
+      ['n', false],
+      ['sure', false],
+    ] as const) {
+      const input = Object.assign(new PassThrough(), { isTTY: true });
+      const output = new PassThrough();
+      let shown = '';
+      output.on('data', (chunk: Buffer) => {
+        shown += chunk.toString();
+      });
+      const answer = terminalConfirmer(recordingLogger(), { input, output }).confirm(request);
+      await vi.waitFor(() => expect(shown).toContain('Change? [y/N]'));
+      input.write(`${reply}\n`);
+      await expect(answer).resolves.toBe(accepted);
+      expect(shown).toContain(request.change);
+      expect(shown).toContain(request.consequence);
+    }
+  });
+
+  it('says no, and says why in the log, without a terminal to ask in', async () => {
+    const logger = recordingLogger();
+    const input = Object.assign(new PassThrough(), { isTTY: false });
+    await expect(
+      terminalConfirmer(logger, { input, output: new PassThrough() }).confirm(request),
+    ).resolves.toBe(false);
+    expect(logger.lines.join('\n')).toContain('Not confirmed (no terminal to ask in)');
+  });
+
+  it('can be scripted by tests, keeping every question', async () => {
+    const confirmer = scriptedConfirmer((asked) => asked.change.includes('no proxy'));
+    await expect(confirmer.confirm(request)).resolves.toBe(true);
+    await expect(confirmer.confirm({ ...request, change: 'Cloud: A → B' })).resolves.toBe(false);
+    expect(confirmer.asked).toHaveLength(2);
   });
 });

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import type { SecretEncryptor } from '../../electron/auth/secret-store';
+import type {
+  SecurityChangeRequest,
+  SecurityConfirmer,
+} from '../../electron/connection/security-change';
 import type { Logger } from '../../electron/logging/logger';
 import { toAllowedExternalUrl } from '../../electron/security/external-urls';
 
@@ -52,5 +58,59 @@ export function openInSystemBrowser(
     if (!url) throw new Error('Refused to open a page that is not a sign-in page.');
     logger.info(`Open this address to finish signing in: ${url}`);
     await launch(url);
+  };
+}
+
+/** A confirmer tests script: answers as told and keeps every question asked. */
+export function scriptedConfirmer(
+  answer: boolean | ((request: SecurityChangeRequest) => boolean | Promise<boolean>) = true,
+): SecurityConfirmer & { readonly asked: SecurityChangeRequest[] } {
+  const asked: SecurityChangeRequest[] = [];
+  return {
+    asked,
+    confirm: async (request) => {
+      asked.push(request);
+      return typeof answer === 'function' ? answer(request) : answer;
+    },
+  };
+}
+
+/**
+ * The browser host's stand-in for the app's native dialog: the question is asked in the terminal
+ * that started the host — like the dialog, outside the page, which must never be able to answer
+ * it. Anything but "y" or "yes" is a no (as Cancel is the dialog's default); so is having no
+ * terminal at all, which is said in the log.
+ */
+export function terminalConfirmer(
+  logger: Logger,
+  terminal: { input: Readable & { isTTY?: boolean }; output: Writable } = {
+    input: process.stdin,
+    output: process.stdout,
+  },
+): SecurityConfirmer {
+  return {
+    confirm(request) {
+      if (!terminal.input.isTTY) {
+        logger.warn(
+          `Not confirmed (no terminal to ask in): ${request.title} ${request.change.replace(/\n/g, '; ')}`,
+        );
+        return Promise.resolve(false);
+      }
+      const lines = createInterface({ input: terminal.input, output: terminal.output });
+      return new Promise<boolean>((resolve) => {
+        lines.on('SIGINT', () => {
+          lines.close();
+          resolve(false);
+          process.kill(process.pid, 'SIGINT'); // Ctrl+C still stops the host
+        });
+        lines.question(
+          `\n${request.title}\n${request.change}\n${request.consequence}\n${request.confirmLabel}? [y/N] `,
+          (reply) => {
+            lines.close();
+            resolve(/^\s*y(es)?\s*$/i.test(reply));
+          },
+        );
+      });
+    },
   };
 }

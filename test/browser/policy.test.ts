@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
+import type { SecurityConfirmer } from '../../electron/connection/security-change';
+import { scriptedConfirmer } from '../browser-host/system-stand-ins';
 import { recordingLogger } from '../browser-host/test-support';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
@@ -35,14 +37,18 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function openSettingsWithPolicy(policy: string): Promise<Page> {
+  async function openSettingsWithPolicy(
+    policy: string | null,
+    confirmer: SecurityConfirmer = scriptedConfirmer(true),
+  ): Promise<Page> {
     dir = mkdtempSync(path.join(tmpdir(), 'mooring-policy-'));
     const policyFile = path.join(dir, 'policy.json');
-    writeFileSync(policyFile, policy);
+    if (policy !== null) writeFileSync(policyFile, policy);
     host = await startBrowserHost({
       userDataDir: path.join(dir, 'data'),
       policyFile,
       logger: recordingLogger(),
+      confirmSecurityChange: confirmer,
     });
     const page = await browser.newPage();
     page.setDefaultTimeout(10_000);
@@ -71,5 +77,37 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     const problem = page.getByTestId('connection-policy-problem');
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toContain('will not connect to Azure');
+  });
+
+  it('says who the default application is and what that means for sign-in logs', async () => {
+    const page = await openSettingsWithPolicy(null);
+    const note = page.getByTestId('connection-default-client-note');
+    await expect(note.textContent()).resolves.toContain('Azure CLI’s public client');
+    await expect(note.textContent()).resolves.toContain('Conditional Access');
+    await expect(note.textContent()).resolves.toContain('policy file');
+  });
+
+  it('disables the token-storage switch where nothing can encrypt, saying so', async () => {
+    const page = await openSettingsWithPolicy(null);
+    const toggle = page.getByTestId('connection-allow-weak');
+    await expect(toggle.isDisabled()).resolves.toBe(true);
+    await expect(toggle.isChecked()).resolves.toBe(false);
+    await expect(
+      page.getByTestId('connection-allow-weak-unavailable').textContent(),
+    ).resolves.toContain('no way at all to encrypt tokens');
+  });
+
+  it('leaves everything as it was when the confirmation is declined, and says so', async () => {
+    const confirmer = scriptedConfirmer(false);
+    const page = await openSettingsWithPolicy(null, confirmer);
+    await page.getByText('No proxy', { exact: true }).click();
+    await page.getByTestId('connection-save').click();
+    const cancelled = page.getByTestId('connection-save-cancelled');
+    await cancelled.waitFor();
+    await expect(cancelled.textContent()).resolves.toContain('Nothing was changed');
+    expect(confirmer.asked.map((request) => request.change)).toEqual([
+      'Proxy: the system’s proxy settings → no proxy',
+    ]);
+    await expect(page.getByTestId('connection-save-error').count()).resolves.toBe(0);
   });
 });

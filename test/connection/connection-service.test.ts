@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID } from '../../electron/connection/runtime';
+import { testEncryptor } from '../support/test-encryptor';
 import {
   connectionService,
   failureOf,
@@ -50,6 +51,7 @@ describe('connection settings', () => {
         clientId: DEFAULT_CLIENT_ID,
       },
       tokenStorage: memoryTokenStorage,
+      tokenOptIn: 'unavailable',
       proxyPassword: null,
     });
   });
@@ -95,7 +97,9 @@ describe('connection settings', () => {
   });
 
   it('survive a restart on the same database', async () => {
-    const first = service();
+    // Only where something can encrypt them may tokens be kept without the OS key store.
+    const encryptor = testEncryptor('weak');
+    const first = service({ encryptor });
     await first.service.update({
       cloud: 'AzureUSGovernment',
       clientId: organisationApp,
@@ -103,7 +107,7 @@ describe('connection settings', () => {
       allowWeakTokenProtection: true,
     });
     first.close();
-    const restarted = await service().service.view();
+    const restarted = await service({ encryptor }).service.view();
     expect(restarted.settings).toEqual({
       cloud: 'AzureUSGovernment',
       customResourceManagerUrl: null,

@@ -13,6 +13,7 @@ import { createEventHub } from '../../electron/ipc/handlers';
 import type { Logger } from '../../electron/logging/logger';
 import { createSettingsRepository } from '../../electron/settings/settings-repository';
 import { openDatabase } from '../../electron/store/database';
+import { scriptedConfirmer } from '../browser-host/system-stand-ins';
 import { generateCertificates } from '../emulator/tls/certificates';
 
 export const memoryTokenStorage: TokenStorageStatus = {
@@ -68,6 +69,7 @@ export function connectionService(
     logger,
     policyFile: null,
     tokenStorage: () => memoryTokenStorage,
+    confirmer: scriptedConfirmer(true),
     resolveSystemProxy: async () => null,
     metadataTimeoutMs: 10_000,
     proxyConnectTimeoutMs: 10_000,

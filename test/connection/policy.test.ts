@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPolicy, lockedFields, policyFilePath } from '../../electron/connection/policy';
+import { loadPolicy, lockedFields } from '../../electron/connection/policy';
+import { policyFilePath } from '../../electron/connection/policy-location';
 
 let folder: string;
 const write = (name: string, content: string) => {
@@ -17,11 +18,11 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 describe('where the policy file lives', () => {
-  it('is under %ProgramData% on Windows', () => {
-    expect(policyFilePath('win32', { ProgramData: 'D:\\ProgramData' })).toBe(
+  it('is under the ProgramData folder Windows names, C:\\ProgramData by default', () => {
+    expect(policyFilePath('win32', 'D:\\ProgramData')).toBe(
       'D:\\ProgramData\\Mooring\\policy.json',
     );
-    expect(policyFilePath('win32', {})).toBe('C:\\ProgramData\\Mooring\\policy.json');
+    expect(policyFilePath('win32')).toBe('C:\\ProgramData\\Mooring\\policy.json');
   });
 
   it('is in /Library/Application Support on macOS and /etc elsewhere', () => {
@@ -62,6 +63,41 @@ describe('reading the policy file', () => {
     );
     expect(policy.problem).toMatch(
       /will not connect to Azure until your administrator corrects it\.$/,
+    );
+    expect(lockedFields(policy)).toHaveLength(6);
+  });
+
+  it('reports where the JSON breaks, never the text around it (it may hold a password)', () => {
+    const file = write(
+      'policy.json',
+      '{\n  "proxy": { "mode": "manual", "url": http://ops:Pa55word@proxy:3128 }\n}',
+    );
+    const policy = loadPolicy(file);
+    expect(policy.problem).toContain(
+      'it is not valid JSON (the syntax breaks at line 2, column 39)',
+    );
+    expect(policy.problem).not.toMatch(/Pa55word|ops|proxy:3128|"url"/);
+  });
+
+  it('reads a file saved with a byte-order mark (as Notepad does)', () => {
+    const policy = loadPolicy(write('policy.json', '\uFEFF{ "proxy": { "mode": "none" } }'));
+    expect(policy.problem).toBeNull();
+    expect(lockedFields(policy)).toEqual(['proxy']);
+  });
+
+  it('reports an unknown field inside the proxy setting', () => {
+    const policy = loadPolicy(
+      write('policy.json', JSON.stringify({ proxy: { mode: 'none', url: 'http://p:3128' } })),
+    );
+    expect(policy.problem).toMatch(/url/);
+    expect(lockedFields(policy)).toHaveLength(6);
+  });
+
+  it('refuses a file that users other than administrators can change, and says so', () => {
+    const file = write('policy.json', JSON.stringify({ proxy: { mode: 'none' } }));
+    const policy = loadPolicy(file, () => 'it can be written by every user');
+    expect(policy.problem).toBe(
+      `The policy file ${file} cannot be applied: it can be written by every user, so it could be changed by someone other than an administrator. Mooring will not connect to Azure until your administrator corrects it.`,
     );
     expect(lockedFields(policy)).toHaveLength(6);
   });

@@ -215,6 +215,9 @@ describe('a manual proxy password', () => {
     database.close();
 
     const instance = service({ encryptor });
+    // Settings an earlier version left, never sealed, are put to the user before they are used.
+    expect(settingsRows()).not.toContain(PASSWORD);
+    await expect(instance.service.reviewOutsideChanges()).resolves.toBe('accepted');
     const view = await instance.service.view();
     expect(view.settings.proxy).toEqual({ mode: 'manual', url: withoutPassword });
     expect(view.proxyPassword).toBe('encrypted');

@@ -77,6 +77,7 @@ describe('the connection settings form', () => {
       policyProblem: null,
       resolved: { resourceManager: '', authorityHost: '', clientId: '' },
       tokenStorage: { mode: 'memory', osKeyStoreAvailable: false },
+      tokenOptIn: 'unavailable',
       proxyPassword,
     });
     const manual = draftFrom(withUser);

@@ -435,6 +435,29 @@ describe('start-up failure', () => {
     expect(standIn.recorder.windows).toHaveLength(0);
   };
 
+  it('refuses a debugging switch in a packaged build before anything else happens', async () => {
+    standIn.recorder.isPackaged = true;
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const runtime = await startMooring({ argv: ['Mooring', '--remote-debugging-port=9222'] });
+    expect(runtime).toBeNull();
+    expectPlainErrorBox('does not start with --remote-debugging-port');
+    expect(standIn.recorder.singleInstanceLockRequests).toBe(0);
+    expect(fs.existsSync(userData)).toBe(false);
+  });
+
+  it('makes every file it creates private: the umask is set before anything is written', async () => {
+    const umask = vi.spyOn(process, 'umask').mockImplementation(() => 0o022);
+    await start();
+    expect(umask).toHaveBeenCalledWith(0o077);
+    expect(fs.statSync(userData).mode & 0o777).toBe(0o700);
+  });
+
+  it('lets a development build start with a debugging switch', async () => {
+    await start({ argv: ['electron', '.', '--inspect'] });
+    expect(standIn.recorder.errorBoxes).toHaveLength(0);
+    expect(standIn.recorder.windows).toHaveLength(1);
+  });
+
   it('explains a database written by a newer Mooring and quits', async () => {
     fs.mkdirSync(userData, { recursive: true });
     const db = new BetterSqlite3(path.join(userData, 'mooring.sqlite3'));
@@ -490,6 +513,39 @@ describe('the data folder test hook', () => {
   });
 });
 
+describe('a connection change asked for by the window', () => {
+  const proxyOf = async (runtime: MooringRuntime) => {
+    const view = await runtime.composition.dispatch('connection.get', {}, { transport: 'test' });
+    return view.ok ? (view.value as { settings: { proxy: unknown } }).settings.proxy : null;
+  };
+
+  it('waits for a native dialog, modal to the window, whose default is Cancel', async () => {
+    const runtime = await start();
+    const answer = await invoke('connection.update', { proxy: { mode: 'none' } }, fromOurPage());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(standIn.recorder.messageBoxes).toHaveLength(1);
+    const box = standIn.recorder.messageBoxes[0];
+    expect(box?.window).toBe(theWindow());
+    expect(box?.options).toMatchObject({
+      type: 'warning',
+      title: 'Change how Mooring connects to Azure?',
+      buttons: ['Cancel', 'Change'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(box?.options.detail).toContain('Proxy: the system’s proxy settings → no proxy');
+    expect(await proxyOf(runtime)).toEqual({ mode: 'system' });
+  });
+
+  it('takes effect once the user chooses Change in that dialog', async () => {
+    standIn.recorder.messageBoxResponse = 1;
+    const runtime = await start();
+    const answer = await invoke('connection.update', { proxy: { mode: 'none' } }, fromOurPage());
+    expect(answer.ok).toBe(true);
+    expect(await proxyOf(runtime)).toEqual({ mode: 'none' });
+  });
+});
+
 describe('npm run demo in a development Electron', () => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
@@ -513,8 +569,12 @@ describe('npm run demo in a development Electron', () => {
   it('points the app at the emulator the environment names', async () => {
     process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
     process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
+    standIn.recorder.messageBoxResponse = 1; // the developer confirms the switch to the emulator
     const runtime = await start();
     await vi.waitFor(async () => expect(await resourceManagerOf(runtime)).toBe(emulator.armUrl));
+    expect(standIn.recorder.messageBoxes[0]?.options).toMatchObject({
+      title: 'Change how Mooring connects to Azure?',
+    });
   });
 
   it('is ignored by a packaged app', async () => {

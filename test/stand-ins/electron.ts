@@ -203,6 +203,10 @@ function freshRecorder() {
     openedExternally: [] as string[],
     openedPaths: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
+    /** Every dialog.showMessageBox call, with the window it was modal to (null: none). */
+    messageBoxes: [] as { window: unknown; options: Record<string, unknown> }[],
+    /** The button index dialog.showMessageBox answers (0: the first, Cancel in Mooring's). */
+    messageBoxResponse: 0,
     exposedInMainWorld: [] as { key: string; api: unknown }[],
     rendererInvocations: [] as { channel: string; args: unknown[] }[],
     /** What ipcRenderer.invoke answers. */
@@ -330,6 +334,15 @@ export const shell = {
 export const dialog = {
   showErrorBox(title: string, content: string): void {
     recorder.errorBoxes.push({ title, content });
+  },
+  showMessageBox(
+    windowOrOptions: unknown,
+    maybeOptions?: Record<string, unknown>,
+  ): Promise<{ response: number; checkboxChecked: boolean }> {
+    const window = maybeOptions === undefined ? null : windowOrOptions;
+    const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+    recorder.messageBoxes.push({ window, options });
+    return Promise.resolve({ response: recorder.messageBoxResponse, checkboxChecked: false });
   },
 };
 

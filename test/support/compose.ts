@@ -1,5 +1,5 @@
 import type { CompositionOptions } from '../../electron/app/composition';
-import { memoryOnlyEncryptor } from '../browser-host/system-stand-ins';
+import { memoryOnlyEncryptor, scriptedConfirmer } from '../browser-host/system-stand-ins';
 
 export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -17,6 +17,8 @@ export function testCompositionOptions(
     encryptor: memoryOnlyEncryptor,
     openSignInPage: () => Promise.reject(new Error('this test opens no browser')),
     policyFile: null,
+    // Tests of other services change connection settings as a confirming user would.
+    confirmSecurityChange: scriptedConfirmer(true),
     ...overrides,
   };
 }

@@ -31,6 +31,7 @@ import {
   validateDraft,
 } from './connection-form';
 import type { ConnectionDraft, DraftErrors, DraftField } from './connection-form';
+import { DefaultClientNote } from './DefaultClientNote';
 import { TokenStorageField } from './TokenStorageField';
 
 const CLOUD_LABELS: Record<CloudId, string> = {
@@ -127,7 +128,9 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
 
   // A refusal about one field shows on that field; anything else above the Save button.
   const serverError = save.status === 'failed' ? save.error : null;
-  const serverField = serverError ? fieldOfServerError(serverError) : null;
+  // Declined in the main process's confirmation dialog: not a problem with any field.
+  const cancelled = serverError?.code === 'cancelled';
+  const serverField = serverError && !cancelled ? fieldOfServerError(serverError) : null;
   useEffect(() => {
     if (serverError && serverField) setServerErrors({ [serverField]: serverError.message });
   }, [serverError, serverField]);
@@ -205,7 +208,7 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
         label="Application (client) ID"
         hint={hintFor(
           'clientId',
-          'Leave empty to sign in as Mooring’s default public client, which works in any tenant. To use your organisation’s own app registration, enter its Application (client) ID; it must allow public client flows with the redirect URI http://localhost.',
+          'Leave empty for the default. To use your organisation’s own app registration, enter its Application (client) ID; it must allow public client flows with the redirect URI http://localhost. Your administrator can also set it for everyone in the policy file.',
         )}
         validationState={fieldState('clientId')}
         validationMessage={errors.clientId}
@@ -222,6 +225,8 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
           data-testid="connection-client-id"
         />
       </Field>
+
+      <DefaultClientNote clientId={view.settings.clientId} />
 
       <Field
         label="Proxy"
@@ -297,13 +302,23 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
 
       <TokenStorageField
         status={view.tokenStorage}
+        optIn={view.tokenOptIn}
         allowWeak={draft.allowWeakTokenProtection}
         onAllowWeakChange={(allow) => edit('allowWeakTokenProtection', allow)}
         disabled={locked('allowWeakTokenProtection') || saving}
         policyNote={policyNote('allowWeakTokenProtection')}
       />
 
-      {serverError && !serverField && (
+      {cancelled && (
+        <MessageBar intent="info" layout="multiline" data-testid="connection-save-cancelled">
+          <MessageBarBody>
+            <MessageBarTitle>Nothing was changed</MessageBarTitle>
+            {serverError.message} Your edits are still here: save again to be asked again, or
+            discard them.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {serverError && !serverField && !cancelled && (
         <CallError
           title="The connection settings were not saved"
           error={serverError}
@@ -332,6 +347,12 @@ function ConnectionForm({ view }: { view: ConnectionView }) {
           Discard changes
         </Button>
         <div role="status" aria-live="polite" data-testid="connection-save-status">
+          {saving && (
+            <Caption1>
+              A change to the cloud, client id, proxy, certificates or token storage waits for your
+              answer in the dialog Mooring shows outside this page.
+            </Caption1>
+          )}
           {showSaved && !dirty && save.status === 'saved' && (
             <Caption1 className={styles.saved}>
               <CheckmarkCircleRegular aria-hidden="true" />

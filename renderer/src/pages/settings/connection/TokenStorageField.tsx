@@ -1,5 +1,6 @@
 import {
   Body1,
+  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -8,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LockClosed16Regular, Warning16Regular } from '@fluentui/react-icons';
-import type { TokenStorageStatus } from '../../../../../shared/domain/connection';
+import type { ConnectionView, TokenStorageStatus } from '../../../../../shared/domain/connection';
 
 const useStyles = makeStyles({
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -25,6 +26,8 @@ const STATUS_TEXT: Record<TokenStorageStatus['mode'], string> = {
 
 interface TokenStorageFieldProps {
   readonly status: TokenStorageStatus;
+  /** Whether the opt-in can apply at all here (see ConnectionView). */
+  readonly optIn: ConnectionView['tokenOptIn'];
   readonly allowWeak: boolean;
   readonly onAllowWeakChange: (allow: boolean) => void;
   readonly disabled: boolean;
@@ -33,10 +36,12 @@ interface TokenStorageFieldProps {
 
 /**
  * Where sign-in tokens live. Only without an OS key store is there a choice, and the opt-in says
- * plainly what it costs.
+ * plainly what it costs. Where nothing can encrypt at all, the switch could do nothing: it is
+ * shown off and disabled, saying why, rather than left on while tokens stay in memory anyway.
  */
 export function TokenStorageField({
   status,
+  optIn,
   allowWeak,
   onAllowWeakChange,
   disabled,
@@ -52,16 +57,28 @@ export function TokenStorageField({
         </span>
         {STATUS_TEXT[status.mode]}
       </Body1>
-      {!status.osKeyStoreAvailable && (
+      {optIn !== 'not-needed' && (
         <>
           <Switch
-            checked={allowWeak}
-            disabled={disabled}
+            checked={allowWeak && optIn === 'available'}
+            disabled={disabled || optIn === 'unavailable'}
             onChange={(_event, data) => onAllowWeakChange(data.checked)}
             label="Keep tokens on disk without a secure store"
+            aria-describedby={
+              optIn === 'unavailable' ? 'connection-allow-weak-unavailable' : undefined
+            }
             data-testid="connection-allow-weak"
           />
-          {allowWeak && (
+          {optIn === 'unavailable' && (
+            <Caption1
+              id="connection-allow-weak-unavailable"
+              data-testid="connection-allow-weak-unavailable"
+            >
+              Not available here: this computer offers no way at all to encrypt tokens, so they stay
+              in memory and you sign in again after each restart, whatever this switch says.
+            </Caption1>
+          )}
+          {allowWeak && optIn === 'available' && (
             <MessageBar intent="warning" layout="multiline" data-testid="connection-weak-warning">
               <MessageBarBody>
                 Without an operating-system key store, the key that encrypts your tokens sits on
