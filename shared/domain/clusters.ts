@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Guid } from './accounts';
-import { ArmId } from './inventory';
+import { ArmId } from './arm-input';
 
 /** AKS (`Microsoft.ContainerService/managedClusters`) or Arc-enabled (`Microsoft.Kubernetes/connectedClusters`). */
 export const ClusterKind = z.enum(['aks', 'arc']);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Guid, TenantProblem } from './accounts';
+import { ArmId } from './arm-input';
+import { ClusterView, UserAssignedIdentityView } from './clusters';
 
-/** A full ARM resource id (`/subscriptions/.../providers/...`), kept verbatim. */
-export const ArmId = z.string().min(1).max(1024).startsWith('/subscriptions/');
+export { ArmId } from './arm-input';
 
 export const WorkspaceView = z.object({
   id: ArmId,
@@ -64,6 +65,8 @@ export type InventoryProblem = z.infer<typeof InventoryProblem>;
 export const InventorySnapshot = z.object({
   workspaces: z.array(WorkspaceView),
   computes: z.array(ComputeView),
+  clusters: z.array(ClusterView),
+  identities: z.array(UserAssignedIdentityView),
   problems: z.array(InventoryProblem),
   /**
    * The age of the data: the oldest last successful listing among the selected subscriptions
