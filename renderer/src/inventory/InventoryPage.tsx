@@ -4,6 +4,10 @@ import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
 import { Page } from '../components/Page';
 import { useAccounts, useInventory, useSubscriptions } from '../state/azure-stores';
+import { useOpenAttach } from '../attach/use-open-attach';
+import { useOpenCompute } from '../compute/use-open-compute';
+import { ClustersPanel } from './ClustersPanel';
+import { InventoryActionsProvider } from './inventory-actions';
 import { InventoryEmpty } from './InventoryEmpty';
 import { inventoryEmptyReason } from './inventory-empty';
 import { idsToExpand, layoutInventory } from './inventory-layout';
@@ -167,6 +171,7 @@ function InventoryContent() {
         />
       )}
       <InventoryProblems problems={view.value.problems} />
+      {view.value.clusters.length > 0 && <ClustersPanel clusters={view.value.clusters} />}
       {reason ? (
         <InventoryEmpty reason={reason} />
       ) : (
@@ -178,6 +183,9 @@ function InventoryContent() {
 
 export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
   const load = useInventory((state) => state.load);
+  const openAttach = useOpenAttach();
+  const openCompute = useOpenCompute();
+  const actions = useMemo(() => ({ openAttach, openCompute }), [openAttach, openCompute]);
   // Each visit reads the local record again: instant, and it may have changed meanwhile.
   useEffect(() => {
     void load();
@@ -191,7 +199,9 @@ export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
       testId="page-inventory"
       wide
     >
-      <InventoryContent />
+      <InventoryActionsProvider actions={actions}>
+        <InventoryContent />
+      </InventoryActionsProvider>
     </Page>
   );
 }

@@ -30,8 +30,8 @@ export interface AttachState {
   readonly form: AttachForm;
   readonly bulk: boolean;
   readonly step: WizardStep;
-  /** Bumped on every `begin`, so the page knows to work out the first step again. */
-  readonly opened: number;
+  /** Set by `begin`: the wizard should land on the first step that still needs the user. */
+  readonly landing: boolean;
   /** One report per request, in the order of the chosen workspaces; null until asked for. */
   readonly preflight: Loadable<readonly PreflightReport[]> | null;
   readonly preview: Loadable<readonly RequestPreview[]> | null;
@@ -44,6 +44,8 @@ export interface AttachActions {
   update(form: AttachForm): void;
   setBulk(bulk: boolean): void;
   goTo(step: WizardStep): void;
+  /** The wizard has landed on the step `begin` asked it to work out. */
+  land(step: WizardStep): void;
   /** Runs the preflight and the request preview for every request, for the review step. */
   review(requests: readonly AttachRequestInput[]): Promise<void>;
   setAttachAnyway(value: boolean): void;
@@ -80,7 +82,7 @@ export function createAttachStore(client: MooringClient): AttachStore {
     form: EMPTY_FORM,
     bulk: false,
     step: 'workspace',
-    opened: 0,
+    landing: false,
     ...ANSWERS_FRESH,
     start: { status: 'idle' },
 
@@ -94,7 +96,7 @@ export function createAttachStore(client: MooringClient): AttachStore {
         },
         bulk: intent.bulk ?? false,
         step: 'workspace',
-        opened: get().opened + 1,
+        landing: true,
         ...ANSWERS_FRESH,
         start: { status: 'idle' },
       });
@@ -116,6 +118,7 @@ export function createAttachStore(client: MooringClient): AttachStore {
     },
 
     goTo: (step) => set({ step }),
+    land: (step) => set({ step, landing: false }),
 
     async review(requests) {
       const ticket = ++reviewTicket;
