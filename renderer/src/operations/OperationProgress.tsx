@@ -45,17 +45,19 @@ const STATUS_COLORS = {
   failed: 'danger',
 } as const;
 
-/** Every error Azure reported for the operation, code and message verbatim. */
-export function OperationErrors({ operation }: { operation: OperationView }) {
+/** Every error Azure reported, code and message verbatim, as selectable text. */
+export function ErrorList({
+  errors,
+  label,
+}: {
+  errors: OperationView['errors'];
+  label: string;
+}) {
   const styles = useStyles();
-  if (operation.errors.length === 0) return null;
+  if (errors.length === 0) return null;
   return (
-    <ul
-      className={styles.errors}
-      aria-label={`Errors of ${operation.summary}`}
-      data-testid="operation-errors"
-    >
-      {operation.errors.map((error, index) => (
+    <ul className={styles.errors} aria-label={label} data-testid="operation-errors">
+      {errors.map((error, index) => (
         <li key={index} data-testid="operation-error">
           <Text as="p" block className={styles.code} data-testid="operation-error-code">
             {error.code}
@@ -134,7 +136,7 @@ export function OperationProgress({ operation }: { operation: OperationView }) {
           </>
         )}
       </dl>
-      <OperationErrors operation={operation} />
+      <ErrorList errors={operation.errors} label={`Errors of ${operation.summary}`} />
     </div>
   );
 }
