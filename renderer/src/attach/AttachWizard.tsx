@@ -9,12 +9,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
-import {
-  useAttach,
-  useAzureStores,
-  useInventory,
-  useOperations,
-} from '../state/azure-stores';
+import { useAttach, useAzureStores, useInventory, useOperations } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import { attachRequests, detailsProblems, identitiesFor } from './attach-form';
 import { ClusterStep } from './ClusterStep';
@@ -87,7 +82,9 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
   const problems = detailsProblems(state.form, snapshot.computes);
   const requests = attachRequests(state.form);
   const started = state.start.status === 'started' ? state.start.operationIds : [];
-  const startedOperations = operations.filter((operation) => started.includes(operation.operationId));
+  const startedOperations = operations.filter((operation) =>
+    started.includes(operation.operationId),
+  );
 
   // Opened for a workspace or a cluster: land on the first step that still needs the user.
   useEffect(() => {
@@ -130,7 +127,12 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
         locked={locked}
         onGoTo={goTo}
       />
-      <h2 ref={headingRef} tabIndex={-1} className={styles.heading} data-testid="attach-step-heading">
+      <h2
+        ref={headingRef}
+        tabIndex={-1}
+        className={styles.heading}
+        data-testid="attach-step-heading"
+      >
         {STEP_LABELS[state.step]}
       </h2>
 
@@ -199,7 +201,12 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
           </Button>
         )}
         {(state.step === 'workspace' || state.step === 'cluster' || state.step === 'details') && (
-          <Button appearance="primary" onClick={next} aria-disabled={blocker !== null} data-testid="attach-next">
+          <Button
+            appearance="primary"
+            onClick={next}
+            aria-disabled={blocker !== null}
+            data-testid="attach-next"
+          >
             Next
           </Button>
         )}

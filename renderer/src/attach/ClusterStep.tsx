@@ -1,11 +1,4 @@
-import {
-  Badge,
-  Caption1,
-  Radio,
-  RadioGroup,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ClusterView } from '../../../shared/domain/clusters';
 import type { WorkspaceView } from '../../../shared/domain/inventory';

@@ -14,7 +14,12 @@ import type { UserAssignedIdentityView } from '../../../shared/domain/clusters';
 import type { AttachForm, DetailsProblems, IdentityKind } from './attach-form';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '560px',
+  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 

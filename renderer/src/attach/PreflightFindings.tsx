@@ -42,7 +42,11 @@ export function PreflightFindings({ report }: { report: PreflightReport }) {
           data-outcome={finding.outcome}
         >
           <span className={styles.line}>
-            <Badge appearance="tint" color={OUTCOME_TONES[finding.outcome]} data-testid="preflight-outcome">
+            <Badge
+              appearance="tint"
+              color={OUTCOME_TONES[finding.outcome]}
+              data-testid="preflight-outcome"
+            >
               {OUTCOME_LABELS[finding.outcome]}
             </Badge>
             <Caption1 className={styles.check}>{CHECK_LABELS[finding.check]}</Caption1>

@@ -35,7 +35,11 @@ export function ProgressStep({ operations, onDetails, onOpenCompute }: ProgressS
         <div key={operation.operationId} className={styles.item} data-testid="attach-progress-item">
           <OperationProgress operation={operation} />
           <div className={styles.actions}>
-            <Button size="small" onClick={() => onDetails(operation.operationId)} data-testid="attach-progress-details">
+            <Button
+              size="small"
+              onClick={() => onDetails(operation.operationId)}
+              data-testid="attach-progress-details"
+            >
               Details, polls and commands
             </Button>
             <Button

@@ -96,7 +96,11 @@ export function ReviewStep(props: ReviewStepProps) {
           Preflight
         </Subtitle2>
         {(preflight === null || preflight.status === 'loading') && (
-          <Spinner size="tiny" label="Checking the cluster, the workspace, your rights and the namespace…" data-testid="preflight-loading" />
+          <Spinner
+            size="tiny"
+            label="Checking the cluster, the workspace, your rights and the namespace…"
+            data-testid="preflight-loading"
+          />
         )}
         {preflight?.status === 'failed' && (
           <CallError
@@ -116,7 +120,9 @@ export function ReviewStep(props: ReviewStepProps) {
                 <PreflightFindings key={index} report={report} />
               ) : (
                 <div key={index} className={styles.perWorkspace}>
-                  <Subtitle2 as="h4">{workspaces[index] ? workspaceTitle(workspaces[index]) : ''}</Subtitle2>
+                  <Subtitle2 as="h4">
+                    {workspaces[index] ? workspaceTitle(workspaces[index]) : ''}
+                  </Subtitle2>
                   <PreflightFindings report={report} />
                 </div>
               ),
@@ -125,8 +131,8 @@ export function ReviewStep(props: ReviewStepProps) {
               <MessageBar intent="error" layout="multiline" data-testid="preflight-blocking">
                 <MessageBarBody>
                   <MessageBarTitle>A check failed</MessageBarTitle>
-                  Attaching now is likely to fail, at once or up to an hour later. Fix what failed and
-                  go back a step to check again, or attach anyway if you know better.
+                  Attaching now is likely to fail, at once or up to an hour later. Fix what failed
+                  and go back a step to check again, or attach anyway if you know better.
                   <div>
                     <Checkbox
                       checked={props.attachAnyway}
@@ -146,9 +152,15 @@ export function ReviewStep(props: ReviewStepProps) {
         <Subtitle2 as="h3" id="attach-request-heading">
           What Mooring will send
         </Subtitle2>
-        {(preview === null || preview.status === 'loading') && <Spinner size="tiny" label="Preparing the request…" />}
+        {(preview === null || preview.status === 'loading') && (
+          <Spinner size="tiny" label="Preparing the request…" />
+        )}
         {preview?.status === 'failed' && (
-          <CallError title="The request could not be prepared" error={preview.error} testId="attach-preview-error" />
+          <CallError
+            title="The request could not be prepared"
+            error={preview.error}
+            testId="attach-preview-error"
+          />
         )}
         {preview?.status === 'ready' &&
           preview.value.map((request, index) =>
@@ -156,7 +168,9 @@ export function ReviewStep(props: ReviewStepProps) {
               <RequestPreviewView key={index} preview={request} testId="attach-preview" />
             ) : (
               <div key={index} className={styles.perWorkspace}>
-                <Subtitle2 as="h4">{workspaces[index] ? workspaceTitle(workspaces[index]) : ''}</Subtitle2>
+                <Subtitle2 as="h4">
+                  {workspaces[index] ? workspaceTitle(workspaces[index]) : ''}
+                </Subtitle2>
                 <RequestPreviewView preview={request} testId="attach-preview" />
               </div>
             ),

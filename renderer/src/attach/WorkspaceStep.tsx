@@ -33,7 +33,8 @@ const useStyles = makeStyles({
 const MAX_LISTED = 200;
 
 const matches = (workspace: WorkspaceView, terms: readonly string[]) => {
-  const text = `${workspace.name} ${workspace.friendlyName ?? ''} ${workspace.subscriptionName} ${workspace.resourceGroup} ${workspace.location}`.toLowerCase();
+  const text =
+    `${workspace.name} ${workspace.friendlyName ?? ''} ${workspace.subscriptionName} ${workspace.resourceGroup} ${workspace.location}`.toLowerCase();
   return terms.every((term) => text.includes(term));
 };
 
@@ -66,7 +67,9 @@ export function WorkspaceStep({ workspaces, chosen, bulk, onBulk, onChoose }: Wo
     const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
     return workspaces
       .filter((workspace) => workspace.removedAt === null && matches(workspace, terms))
-      .sort((a, b) => workspaceTitle(a).localeCompare(workspaceTitle(b)) || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) => workspaceTitle(a).localeCompare(workspaceTitle(b)) || a.id.localeCompare(b.id),
+      );
   }, [workspaces, query]);
   const shown = listed.slice(0, MAX_LISTED);
   const chosenSet = new Set(chosen);
@@ -91,12 +94,14 @@ export function WorkspaceStep({ workspaces, chosen, bulk, onBulk, onChoose }: Wo
         {bulk
           ? `${chosen.length} chosen · ${listed.length} workspaces`
           : `${listed.length} workspaces`}
-        {listed.length > shown.length ? ` (the first ${shown.length} are listed: filter to find others)` : ''}
+        {listed.length > shown.length
+          ? ` (the first ${shown.length} are listed: filter to find others)`
+          : ''}
       </Caption1>
       {shown.length === 0 ? (
         <Caption1 data-testid="attach-no-workspaces">
-          No workspace matches. The workspaces of your selected subscriptions are listed here: choose
-          subscriptions in the header, or refresh the inventory.
+          No workspace matches. The workspaces of your selected subscriptions are listed here:
+          choose subscriptions in the header, or refresh the inventory.
         </Caption1>
       ) : bulk ? (
         <div className={styles.options} role="group" aria-labelledby={labelId}>

@@ -80,11 +80,16 @@ export function identitiesFor(
 ): UserAssignedIdentityView[] {
   const wanted = new Set(subscriptionIds.map((id) => id.toLowerCase()));
   return identities
-    .filter((identity) => identity.removedAt === null && wanted.has(identity.subscriptionId.toLowerCase()))
+    .filter(
+      (identity) =>
+        identity.removedAt === null && wanted.has(identity.subscriptionId.toLowerCase()),
+    )
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-export function identityChoiceOf(form: Pick<AttachForm, 'identityKind' | 'userAssignedIdentityId'>): IdentityChoice | null {
+export function identityChoiceOf(
+  form: Pick<AttachForm, 'identityKind' | 'userAssignedIdentityId'>,
+): IdentityChoice | null {
   if (form.identityKind === 'UserAssigned') {
     return form.userAssignedIdentityId
       ? { type: 'UserAssigned', identityId: form.userAssignedIdentityId }

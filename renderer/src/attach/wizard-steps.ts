@@ -112,13 +112,14 @@ export function withWorkspaces(
   const form = { ...context.form, workspaceIds };
   const workspaces = chosenWorkspaces({ form, workspaces: context.workspaces });
   const cluster = chosenCluster({ form, clusters: context.clusters });
-  const clusterId =
-    cluster && clusterUsability(cluster, workspaces).usable ? form.clusterId : null;
+  const clusterId = cluster && clusterUsability(cluster, workspaces).usable ? form.clusterId : null;
   const allowed = identitiesFor(
     context.identities,
     workspaces.map((workspace) => workspace.subscriptionId),
   );
-  const userAssignedIdentityId = allowed.some((identity) => identity.id === form.userAssignedIdentityId)
+  const userAssignedIdentityId = allowed.some(
+    (identity) => identity.id === form.userAssignedIdentityId,
+  )
     ? form.userAssignedIdentityId
     : null;
   return { ...form, clusterId, userAssignedIdentityId };

@@ -27,7 +27,12 @@ import { EditIdentityDialog } from './EditIdentityDialog';
 import { StateTimeline } from './StateTimeline';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  toolbar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+  },
   section: {
     display: 'flex',
     flexDirection: 'column',
@@ -45,7 +50,13 @@ const useStyles = makeStyles({
     margin: 0,
   },
   term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  value: {
+    margin: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   heading: { margin: 0 },
 });
@@ -86,12 +97,15 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
   const directoryName = systemAssignedDirectoryName(detail);
   const identities = useMemo(
     () =>
-      inventory.status === 'ready' ? identitiesFor(inventory.value.identities, [compute.subscriptionId]) : [],
+      inventory.status === 'ready'
+        ? identitiesFor(inventory.value.identities, [compute.subscriptionId])
+        : [],
     [inventory, compute.subscriptionId],
   );
   // The tray's copy of an operation may be newer than the record read a moment ago.
   const operations = detail.operations.map(
-    (operation) => liveOperations.find((live) => live.operationId === operation.operationId) ?? operation,
+    (operation) =>
+      liveOperations.find((live) => live.operationId === operation.operationId) ?? operation,
   );
   const busy = operations.some(isActive);
   const removed = compute.removedAt !== null;
@@ -99,10 +113,18 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Badge appearance="tint" color={stateColor(compute.provisioningState)} data-testid="compute-page-state">
+        <Badge
+          appearance="tint"
+          color={stateColor(compute.provisioningState)}
+          data-testid="compute-page-state"
+        >
           {compute.provisioningState}
         </Badge>
-        {removed && <Badge appearance="outline" color="informative">Detached or removed</Badge>}
+        {removed && (
+          <Badge appearance="outline" color="informative">
+            Detached or removed
+          </Badge>
+        )}
         <Button
           icon={<PersonKey20Regular />}
           disabled={busy || removed}
@@ -123,7 +145,10 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
       </div>
 
       {compute.provisioningErrors.length > 0 && (
-        <ErrorList errors={compute.provisioningErrors} label={`Provisioning errors of ${compute.name}`} />
+        <ErrorList
+          errors={compute.provisioningErrors}
+          label={`Provisioning errors of ${compute.name}`}
+        />
       )}
 
       <section className={styles.section} aria-labelledby="compute-properties">
@@ -135,7 +160,11 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
           <Fact term="Type">{compute.computeType}</Fact>
           <Fact term="Cluster" testId="compute-page-cluster">
             {compute.clusterId ? (
-              <Copyable text={compute.clusterId} what="the cluster's resource id" testId="compute-page-cluster-id" />
+              <Copyable
+                text={compute.clusterId}
+                what="the cluster's resource id"
+                testId="compute-page-cluster-id"
+              />
             ) : (
               'None'
             )}
@@ -157,21 +186,36 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
         </Subtitle2>
         <dl className={styles.facts}>
           <Fact term="Type" testId="compute-page-identity-type">
-            {identityLabel({ identityType: identity.type, userAssignedIdentityId: identity.userAssignedIdentityId })}
+            {identityLabel({
+              identityType: identity.type,
+              userAssignedIdentityId: identity.userAssignedIdentityId,
+            })}
           </Fact>
           {identity.principalId && (
             <Fact term="Principal id">
-              <Copyable text={identity.principalId} what="the principal id" testId="compute-page-principal-id" />
+              <Copyable
+                text={identity.principalId}
+                what="the principal id"
+                testId="compute-page-principal-id"
+              />
             </Fact>
           )}
           {identity.clientId && (
             <Fact term="Client id">
-              <Copyable text={identity.clientId} what="the client id" testId="compute-page-client-id" />
+              <Copyable
+                text={identity.clientId}
+                what="the client id"
+                testId="compute-page-client-id"
+              />
             </Fact>
           )}
           {directoryName && (
             <Fact term="Name in Entra ID">
-              <Copyable text={directoryName} what="the identity's name in Entra ID" testId="compute-page-directory-name" />
+              <Copyable
+                text={directoryName}
+                what="the identity's name in Entra ID"
+                testId="compute-page-directory-name"
+              />
             </Fact>
           )}
           {identity.userAssignedIdentityId && (
@@ -211,7 +255,12 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
       </section>
 
       {dialog === 'identity' && (
-        <EditIdentityDialog detail={detail} identities={identities} open onClose={() => setDialog(null)} />
+        <EditIdentityDialog
+          detail={detail}
+          identities={identities}
+          open
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'detach' && <DetachDialog detail={detail} open onClose={() => setDialog(null)} />}
     </>
@@ -224,7 +273,8 @@ export function ComputePage() {
   const detail = useCompute((state) => state.detail);
   const close = useCompute((state) => state.close);
   const reload = useCompute((state) => state.reload);
-  const name = detail?.status === 'ready' ? detail.value.compute.name : resourceName(computeId ?? '');
+  const name =
+    detail?.status === 'ready' ? detail.value.compute.name : resourceName(computeId ?? '');
   const workspace = detail?.status === 'ready' ? detail.value.compute.workspaceName : null;
 
   return (
@@ -237,13 +287,25 @@ export function ComputePage() {
       wide
     >
       <div>
-        <Button icon={<ArrowLeft20Regular />} appearance="subtle" onClick={close} data-testid="compute-page-back">
+        <Button
+          icon={<ArrowLeft20Regular />}
+          appearance="subtle"
+          onClick={close}
+          data-testid="compute-page-back"
+        >
           Back to the inventory
         </Button>
       </div>
-      {(detail === null || detail.status === 'loading') && <Spinner size="small" label="Reading the local record…" />}
+      {(detail === null || detail.status === 'loading') && (
+        <Spinner size="small" label="Reading the local record…" />
+      )}
       {detail?.status === 'failed' && (
-        <CallError title="This compute could not be read" error={detail.error} onRetry={() => void reload()} testId="compute-page-error" />
+        <CallError
+          title="This compute could not be read"
+          error={detail.error}
+          onRetry={() => void reload()}
+          testId="compute-page-error"
+        />
       )}
       {detail?.status === 'ready' && <ComputeDetailView detail={detail.value} />}
     </Page>

@@ -23,7 +23,10 @@ const useStyles = makeStyles({
   danger: {
     backgroundColor: tokens.colorPaletteRedBackground3,
     color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover': {
+      backgroundColor: tokens.colorPaletteRedForeground1,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
   },
 });
 
@@ -62,7 +65,11 @@ export function DetachDialog({ detail, open, onClose }: DetachDialogProps) {
   };
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_event, data) => !data.open && !sending && close()}>
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_event, data) => !data.open && !sending && close()}
+    >
       <DialogSurface className={styles.surface} data-testid="detach-dialog">
         <DialogBody>
           <DialogTitle>
@@ -74,21 +81,39 @@ export function DetachDialog({ detail, open, onClose }: DetachDialogProps) {
               <strong>{compute.workspaceName}</strong>: jobs can no longer use it. The cluster{' '}
               <strong>{cluster}</strong>, its Azure Machine Learning extension and the{' '}
               <code>azureml</code> namespace stay as they are (Mooring sends{' '}
-              <code>underlyingResourceAction=Detach</code>, never Delete). Mooring keeps the compute’s
-              history in its local record.
+              <code>underlyingResourceAction=Detach</code>, never Delete). Mooring keeps the
+              compute’s history in its local record.
             </p>
-            {preview?.status === 'loading' && <Spinner size="tiny" label="Preparing the request…" />}
-            {preview?.status === 'failed' && (
-              <CallError title="The detach request could not be prepared" error={preview.error} testId="detach-preview-error" />
+            {preview?.status === 'loading' && (
+              <Spinner size="tiny" label="Preparing the request…" />
             )}
-            {preview?.status === 'ready' && <RequestPreviewView preview={preview.value} testId="detach-request" />}
+            {preview?.status === 'failed' && (
+              <CallError
+                title="The detach request could not be prepared"
+                error={preview.error}
+                testId="detach-preview-error"
+              />
+            )}
+            {preview?.status === 'ready' && (
+              <RequestPreviewView preview={preview.value} testId="detach-request" />
+            )}
             {status.status === 'failed' && (
-              <CallError title="The compute could not be detached" error={status.error} testId="detach-error" />
+              <CallError
+                title="The compute could not be detached"
+                error={status.error}
+                testId="detach-error"
+              />
             )}
           </DialogContent>
           <DialogActions>
             {/* Cancel first and focused: the safe choice is the default one. */}
-            <Button appearance="primary" onClick={close} disabled={sending} autoFocus data-testid="detach-cancel">
+            <Button
+              appearance="primary"
+              onClick={close}
+              disabled={sending}
+              autoFocus
+              data-testid="detach-cancel"
+            >
               Cancel
             </Button>
             <Button

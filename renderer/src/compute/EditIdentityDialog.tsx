@@ -93,7 +93,11 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
               data-testid="edit-identity-kind"
             >
               <Radio value="None" label="None" data-testid="edit-identity-None" />
-              <Radio value="SystemAssigned" label="System-assigned" data-testid="edit-identity-SystemAssigned" />
+              <Radio
+                value="SystemAssigned"
+                label="System-assigned"
+                data-testid="edit-identity-SystemAssigned"
+              />
               <Radio
                 value="UserAssigned"
                 label="User-assigned"
@@ -117,26 +121,37 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
                 </Select>
               </Field>
             )}
-            {unchanged && <Caption1>This is the compute’s identity now: choose another to change it.</Caption1>}
+            {unchanged && (
+              <Caption1>This is the compute’s identity now: choose another to change it.</Caption1>
+            )}
             {!unchanged && choice && preview?.status === 'loading' && (
               <Spinner size="tiny" label="Reading what the change would cost…" />
             )}
             {!unchanged && preview?.status === 'failed' && (
-              <CallError title="The change could not be previewed" error={preview.error} testId="edit-identity-preview-error" />
+              <CallError
+                title="The change could not be previewed"
+                error={preview.error}
+                testId="edit-identity-preview-error"
+              />
             )}
             {!unchanged && ready && (
               <>
                 {ready.principalChanges && (
-                  <MessageBar intent="warning" layout="multiline" data-testid="edit-identity-warning">
+                  <MessageBar
+                    intent="warning"
+                    layout="multiline"
+                    data-testid="edit-identity-warning"
+                  >
                     <MessageBarBody>
-                      <MessageBarTitle>The compute gets a different principal</MessageBarTitle>
-                      A new system-assigned identity has a new principal id: the role assignments of the
+                      <MessageBarTitle>The compute gets a different principal</MessageBarTitle>A new
+                      system-assigned identity has a new principal id: the role assignments of the
                       current one do not carry over, and the old principal is deleted with it.
                       {ready.assignmentsLost.length > 0 ? (
                         <ul className={styles.lost} data-testid="edit-identity-lost">
                           {ready.assignmentsLost.map((assignment, index) => (
                             <li key={index} data-testid="edit-identity-lost-assignment">
-                              {assignment.roleName} on <span className={styles.mono}>{assignment.scope}</span>
+                              {assignment.roleName} on{' '}
+                              <span className={styles.mono}>{assignment.scope}</span>
                             </li>
                           ))}
                         </ul>
@@ -145,7 +160,8 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
                       ) : null}
                       {!ready.assignmentsReadable && (
                         <p data-testid="edit-identity-unreadable">
-                          Mooring could not read all of its role assignments, so some may be missing here.
+                          Mooring could not read all of its role assignments, so some may be missing
+                          here.
                         </p>
                       )}
                     </MessageBarBody>
@@ -155,7 +171,11 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
               </>
             )}
             {change.status === 'failed' && (
-              <CallError title="The identity could not be changed" error={change.error} testId="edit-identity-error" />
+              <CallError
+                title="The identity could not be changed"
+                error={change.error}
+                testId="edit-identity-error"
+              />
             )}
           </DialogContent>
           <DialogActions>

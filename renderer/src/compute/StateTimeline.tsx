@@ -25,8 +25,21 @@ const HEIGHT = 64;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: { width: '100%', height: 'auto', maxWidth: `${WIDTH}px`, overflow: 'visible' },
-  legend: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none' },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, borderRadius: '2px' },
+  legend: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    marginRight: tokens.spacingHorizontalXS,
+    borderRadius: '2px',
+  },
   axis: { fill: tokens.colorNeutralForeground3, fontSize: '11px' },
   label: { fill: tokens.colorNeutralForegroundOnBrand, fontSize: '11px', pointerEvents: 'none' },
 });
@@ -48,9 +61,12 @@ const CATEGORY_LABELS: Record<StateCategory, string> = {
 
 const clock = (ms: number) => new Date(ms).toLocaleString();
 const shortClock = (ms: number, spanMs: number) =>
-  new Date(ms).toLocaleString(undefined, spanMs > 86_400_000
-    ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
-    : { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(ms).toLocaleString(
+    undefined,
+    spanMs > 86_400_000
+      ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+      : { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  );
 
 /**
  * The compute's states over time as a bar of coloured stretches, from the first state Mooring
@@ -65,10 +81,17 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
   const span = geometry.endMs - geometry.startMs;
 
   if (geometry.segments.length === 0) {
-    return <Caption1 data-testid="state-timeline-empty">Mooring has not recorded a state of this compute yet.</Caption1>;
+    return (
+      <Caption1 data-testid="state-timeline-empty">
+        Mooring has not recorded a state of this compute yet.
+      </Caption1>
+    );
   }
   const summary = geometry.segments
-    .map((segment) => `${segment.state} from ${clock(segment.startMs)}${segment.current ? ' until now' : ` for ${formatDuration(segment.endMs - segment.startMs)}`}`)
+    .map(
+      (segment) =>
+        `${segment.state} from ${clock(segment.startMs)}${segment.current ? ' until now' : ` for ${formatDuration(segment.endMs - segment.startMs)}`}`,
+    )
     .join('; ');
 
   return (
@@ -106,7 +129,9 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
             className={styles.axis}
             x={tick.x}
             y={HEIGHT - 4}
-            textAnchor={index === 0 ? 'start' : index === geometry.ticks.length - 1 ? 'end' : 'middle'}
+            textAnchor={
+              index === 0 ? 'start' : index === geometry.ticks.length - 1 ? 'end' : 'middle'
+            }
           >
             {index === geometry.ticks.length - 1 ? 'now' : shortClock(tick.ms, span)}
           </text>
@@ -122,7 +147,12 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
           </li>
         ))}
       </ul>
-      <Switch checked={asTable} onChange={(_event, data) => setAsTable(data.checked)} label="Show as a table" data-testid="state-timeline-table-switch" />
+      <Switch
+        checked={asTable}
+        onChange={(_event, data) => setAsTable(data.checked)}
+        label="Show as a table"
+        data-testid="state-timeline-table-switch"
+      />
       {asTable && (
         <Table size="small" aria-label="States over time" data-testid="state-timeline-table">
           <TableHeader>
@@ -142,7 +172,9 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
                 <TableCell>{segment.current ? 'now' : clock(segment.endMs)}</TableCell>
                 <TableCell>{formatDuration(segment.endMs - segment.startMs)}</TableCell>
                 <TableCell>
-                  {segment.sources.map((source) => (source === 'refresh' ? 'a refresh' : 'an operation')).join(', ')}
+                  {segment.sources
+                    .map((source) => (source === 'refresh' ? 'a refresh' : 'an operation'))
+                    .join(', ')}
                   {segment.observations > 1 ? ` (${segment.observations} times)` : ''}
                 </TableCell>
               </TableRow>

@@ -1,7 +1,9 @@
 import type { ComputeDetail, IdentityChoice } from '../../../shared/domain/operations';
 
 /** The compute's identity as a choice of the edit dialog; null for what Mooring cannot set (both kinds). */
-export function currentIdentityChoice(detail: Pick<ComputeDetail, 'identity'>): IdentityChoice | null {
+export function currentIdentityChoice(
+  detail: Pick<ComputeDetail, 'identity'>,
+): IdentityChoice | null {
   const type = detail.identity.type.toLowerCase().replace(/[\s_,-]/g, '');
   if (type === '' || type === 'none') return { type: 'None' };
   if (type === 'systemassigned') return { type: 'SystemAssigned' };

@@ -67,7 +67,12 @@ export function timelineGeometry(
       if (!last.sources.includes(observation.source)) last.sources.push(observation.source);
       continue;
     }
-    stretches.push({ state: observation.state, startMs: ms, observations: 1, sources: [observation.source] });
+    stretches.push({
+      state: observation.state,
+      startMs: ms,
+      observations: 1,
+      sources: [observation.source],
+    });
   }
 
   const segments = stretches.map((stretch, index): TimelineSegment => {

@@ -1,11 +1,4 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
   ChevronDown20Regular,
   ChevronRight20Regular,
@@ -29,7 +22,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: tokens.spacingVerticalXS },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+  },
   list: { margin: 0, padding: 0, listStyleType: 'none', maxHeight: '320px', overflowY: 'auto' },
   row: {
     display: 'flex',
@@ -82,14 +80,24 @@ export function ClustersPanel({ clusters }: { clusters: readonly ClusterView[] }
           {shown.map((cluster) => {
             const usability = clusterUsability(cluster, []);
             return (
-              <li key={cluster.id} className={styles.row} data-testid="cluster-row" data-cluster-id={cluster.id}>
+              <li
+                key={cluster.id}
+                className={styles.row}
+                data-testid="cluster-row"
+                data-cluster-id={cluster.id}
+              >
                 <div className={styles.text}>
                   <span className={styles.line}>
                     <Text weight="semibold">{cluster.name}</Text>
                     <Badge appearance="outline" size="small" color="informative">
                       {clusterKindLabel(cluster)}
                     </Badge>
-                    <Badge appearance="tint" size="small" color={extensionTone(cluster)} data-testid="cluster-extension">
+                    <Badge
+                      appearance="tint"
+                      size="small"
+                      color={extensionTone(cluster)}
+                      data-testid="cluster-extension"
+                    >
                       {extensionStatusText(cluster)}
                     </Badge>
                     {cluster.connectivityStatus && (
@@ -101,7 +109,9 @@ export function ClustersPanel({ clusters }: { clusters: readonly ClusterView[] }
                   <Caption1 className={styles.meta}>
                     {cluster.subscriptionName} · {cluster.resourceGroup} · {cluster.location}
                   </Caption1>
-                  {!usability.usable && <Caption1 className={styles.reason}>{usability.reason}</Caption1>}
+                  {!usability.usable && (
+                    <Caption1 className={styles.reason}>{usability.reason}</Caption1>
+                  )}
                 </div>
                 {actions && (
                   <Button

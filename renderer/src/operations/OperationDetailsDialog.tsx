@@ -40,7 +40,11 @@ function PollTable({ detail }: { detail: OperationDetail }) {
   }
   return (
     <div className={styles.polls} tabIndex={0} aria-label="Polls">
-      <Table size="extra-small" aria-label="Every poll of the operation" data-testid="operation-polls">
+      <Table
+        size="extra-small"
+        aria-label="Every poll of the operation"
+        data-testid="operation-polls"
+      >
         <TableHeader>
           <TableRow>
             <TableHeaderCell>When</TableHeaderCell>
@@ -56,7 +60,9 @@ function PollTable({ detail }: { detail: OperationDetail }) {
               <TableCell>{new Date(poll.at).toLocaleString()}</TableCell>
               <TableCell className={styles.mono}>{poll.httpStatus ?? 'no answer'}</TableCell>
               <TableCell>{poll.status}</TableCell>
-              <TableCell>{poll.retryAfterSeconds === null ? '' : `${poll.retryAfterSeconds} s`}</TableCell>
+              <TableCell>
+                {poll.retryAfterSeconds === null ? '' : `${poll.retryAfterSeconds} s`}
+              </TableCell>
               <TableCell>{poll.note ?? ''}</TableCell>
             </TableRow>
           ))}
@@ -70,7 +76,13 @@ function PollTable({ detail }: { detail: OperationDetail }) {
  * The operation while its details load: the row the tray already has, so the dialog shows the
  * state at once and fills in the request and polls when they arrive.
  */
-function DetailBody({ operationId, known }: { operationId: string; known: OperationView | undefined }) {
+function DetailBody({
+  operationId,
+  known,
+}: {
+  operationId: string;
+  known: OperationView | undefined;
+}) {
   const styles = useStyles();
   const open = useOperations((state) => state.open);
   const openDetails = useOperations((state) => state.openDetails);
@@ -110,7 +122,9 @@ export function OperationDetailsDialog() {
   const open = useOperations((state) => state.open);
   const operations = useOperations((state) => state.operations);
   const closeDetails = useOperations((state) => state.closeDetails);
-  const known = open ? operations.find((operation) => operation.operationId === open.operationId) : undefined;
+  const known = open
+    ? operations.find((operation) => operation.operationId === open.operationId)
+    : undefined;
   const title =
     open?.detail.status === 'ready'
       ? `${KIND_LABELS[open.detail.value.operation.kind]}: ${open.detail.value.operation.computeName}`
@@ -126,7 +140,11 @@ export function OperationDetailsDialog() {
             {open && <DetailBody operationId={open.operationId} known={known} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={closeDetails} data-testid="operation-details-close">
+            <Button
+              appearance="primary"
+              onClick={closeDetails}
+              data-testid="operation-details-close"
+            >
               Close
             </Button>
           </DialogActions>

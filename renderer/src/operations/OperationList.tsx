@@ -1,7 +1,20 @@
-import { Badge, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Spinner,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import type { OperationView } from '../../../shared/domain/operations';
 import { timeAgo } from '../scope/relative-time';
-import { STATUS_LABELS, elapsedMs, formatDuration, isActive, lastActivity } from './operations-model';
+import {
+  STATUS_LABELS,
+  elapsedMs,
+  formatDuration,
+  isActive,
+  lastActivity,
+} from './operations-model';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
@@ -32,7 +45,12 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
 
-const COLORS = { pending: 'informative', running: 'brand', succeeded: 'success', failed: 'danger' } as const;
+const COLORS = {
+  pending: 'informative',
+  running: 'brand',
+  succeeded: 'success',
+  failed: 'danger',
+} as const;
 
 interface OperationListProps {
   readonly operations: readonly OperationView[];

@@ -1,11 +1,4 @@
-import {
-  Badge,
-  Caption1,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { OperationView } from '../../../shared/domain/operations';
 import { useNow } from '../inventory/use-now';
 import { timeAgo } from '../scope/relative-time';
@@ -46,13 +39,7 @@ const STATUS_COLORS = {
 } as const;
 
 /** Every error Azure reported, code and message verbatim, as selectable text. */
-export function ErrorList({
-  errors,
-  label,
-}: {
-  errors: OperationView['errors'];
-  label: string;
-}) {
+export function ErrorList({ errors, label }: { errors: OperationView['errors']; label: string }) {
   const styles = useStyles();
   if (errors.length === 0) return null;
   return (
@@ -118,7 +105,9 @@ export function OperationProgress({ operation }: { operation: OperationView }) {
         </dt>
         <dd className={styles.value} data-testid="operation-last-poll">
           <Caption1
-            title={operation.lastPolledAt ? new Date(operation.lastPolledAt).toLocaleString() : undefined}
+            title={
+              operation.lastPolledAt ? new Date(operation.lastPolledAt).toLocaleString() : undefined
+            }
           >
             {operation.lastPolledAt
               ? `${timeAgo(operation.lastPolledAt, now)} (${operation.pollCount} ${operation.pollCount === 1 ? 'poll' : 'polls'})`

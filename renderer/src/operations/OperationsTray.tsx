@@ -89,7 +89,12 @@ export function OperationsTray() {
             data-running={running}
           >
             {running > 0 && (
-              <CounterBadge count={running} size="small" color="informative" data-testid="operations-tray-running" />
+              <CounterBadge
+                count={running}
+                size="small"
+                color="informative"
+                data-testid="operations-tray-running"
+              />
             )}
             {running === 0 && groups.recentFailures > 0 && (
               <CounterBadge count={groups.recentFailures} size="small" color="danger" />
@@ -97,7 +102,11 @@ export function OperationsTray() {
           </Button>
         </Tooltip>
       </PopoverTrigger>
-      <PopoverSurface className={styles.surface} aria-label="Operations" data-testid="operations-tray">
+      <PopoverSurface
+        className={styles.surface}
+        aria-label="Operations"
+        data-testid="operations-tray"
+      >
         <Subtitle2 as="h2" className={styles.heading}>
           Running now
         </Subtitle2>

@@ -7,7 +7,13 @@ const useStyles = makeStyles({
 });
 
 /** The exact request Mooring sends and the az commands that do the same, each ready to copy. */
-export function RequestPreviewView({ preview, testId }: { preview: RequestPreview; testId: string }) {
+export function RequestPreviewView({
+  preview,
+  testId,
+}: {
+  preview: RequestPreview;
+  testId: string;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.root} data-testid={testId}>

@@ -13,7 +13,12 @@ const timeOf = (iso: string | null): number => (iso ? Date.parse(iso) : Number.N
 
 /** When the operation last changed: its end, else its last poll, start or creation. */
 export function lastActivity(operation: OperationView): number {
-  for (const iso of [operation.endedAt, operation.lastPolledAt, operation.startedAt, operation.createdAt]) {
+  for (const iso of [
+    operation.endedAt,
+    operation.lastPolledAt,
+    operation.startedAt,
+    operation.createdAt,
+  ]) {
     const time = timeOf(iso);
     if (!Number.isNaN(time)) return time;
   }
@@ -72,7 +77,9 @@ export interface TrayGroups {
 export function groupForTray(operations: readonly OperationView[], now: number): TrayGroups {
   const running = operations.filter(isActive).sort(newestFirst);
   const ended = operations
-    .filter((operation) => !isActive(operation) && now - lastActivity(operation) <= RECENT_WINDOW_MS)
+    .filter(
+      (operation) => !isActive(operation) && now - lastActivity(operation) <= RECENT_WINDOW_MS,
+    )
     .sort((a, b) => lastActivity(b) - lastActivity(a));
   return {
     running,

@@ -35,7 +35,11 @@ export function useOperationNotifications(store: OperationsStore) {
           previous.operations.map((operation) => [operation.operationId, operation]),
         );
         for (const operation of state.operations) {
-          const shown = notificationFor(before.get(operation.operationId), operation, document.hidden);
+          const shown = notificationFor(
+            before.get(operation.operationId),
+            operation,
+            document.hidden,
+          );
           if (shown) void notify(shown.title, shown.body);
         }
       }),

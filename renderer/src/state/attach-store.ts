@@ -160,7 +160,13 @@ export function createAttachStore(client: MooringClient): AttachStore {
 
     reset() {
       reviewTicket += 1;
-      set({ form: EMPTY_FORM, bulk: false, step: 'workspace', ...ANSWERS_FRESH, start: { status: 'idle' } });
+      set({
+        form: EMPTY_FORM,
+        bulk: false,
+        step: 'workspace',
+        ...ANSWERS_FRESH,
+        start: { status: 'idle' },
+      });
     },
   }));
 }

@@ -85,9 +85,8 @@ export const useConnection = <T,>(selector: (state: ConnectionState & Connection
   useSlice(useAzureStores().connection, selector);
 export const useOverlays = <T,>(selector: (state: OverlayState & OverlayActions) => T): T =>
   useSlice(useAzureStores().overlays, selector);
-export const useOperations = <T,>(
-  selector: (state: OperationsState & OperationsActions) => T,
-): T => useSlice(useAzureStores().operations, selector);
+export const useOperations = <T,>(selector: (state: OperationsState & OperationsActions) => T): T =>
+  useSlice(useAzureStores().operations, selector);
 export const useAttach = <T,>(selector: (state: AttachState & AttachActions) => T): T =>
   useSlice(useAzureStores().attach, selector);
 export const useCompute = <T,>(selector: (state: ComputeState & ComputeActions) => T): T =>
