@@ -66,6 +66,8 @@ export function snapshotOf(
   return {
     workspaces,
     computes,
+    clusters: [],
+    identities: [],
     problems: [],
     refreshedAt: '2026-11-25T10:00:00.000Z',
     unlisted: [],

@@ -60,7 +60,8 @@ export function clusterUsability(
     if (!extension) {
       return {
         usable: false,
-        reason: `It has no ${AZURE_ML_EXTENSION}: install it first (the review step gives the command).`,
+        reason:
+          'It has no Azure Machine Learning extension: install it first (the preflight gives the az k8s-extension create command).',
       };
     }
     if (extension.provisioningState.toLowerCase() !== 'succeeded') {
