@@ -7,10 +7,7 @@ import {
   detailsProblems,
   identitiesFor,
 } from '../../renderer/src/attach/attach-form';
-import {
-  clusterUsability,
-  extensionStatusText,
-} from '../../renderer/src/attach/cluster-usability';
+import { clusterUsability, extensionStatusText } from '../../renderer/src/attach/cluster-usability';
 import {
   firstIncompleteStep,
   orderClusters,
@@ -158,7 +155,9 @@ describe('where the wizard opens and how far the user may jump', () => {
   });
 
   it('lets the user jump only up to the first incomplete step', () => {
-    const reachable = reachableSteps(context({ form: { ...EMPTY_FORM, workspaceIds: [fraud.id] } }));
+    const reachable = reachableSteps(
+      context({ form: { ...EMPTY_FORM, workspaceIds: [fraud.id] } }),
+    );
     expect([...reachable]).toEqual(['workspace', 'cluster']);
     expect([...reachableSteps(context({ form: complete }))]).toEqual([
       'workspace',
@@ -199,7 +198,8 @@ describe('what the form sends', () => {
     };
     const requests = attachRequests(form);
     expect(requests?.map((request) => request.workspaceId)).toEqual([fraud.id, churn.id]);
-    for (const request of requests ?? []) expect(AttachRequest.safeParse(request).success).toBe(true);
+    for (const request of requests ?? [])
+      expect(AttachRequest.safeParse(request).success).toBe(true);
     expect(requests?.[0]?.identity).toEqual({ type: 'UserAssigned', identityId: uami.id });
     expect(attachRequests({ ...form, userAssignedIdentityId: null })).toBeNull();
   });

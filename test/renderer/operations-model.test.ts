@@ -120,8 +120,8 @@ describe('the preflight as the review shows it', () => {
   });
 
   it('sums up every report of a bulk attach', () => {
-    expect(preflightSummary([report(['passed', 'failed']), report(['not-checked', 'passed'])])).toBe(
-      '1 failed, 1 not checked, 2 passed',
-    );
+    expect(
+      preflightSummary([report(['passed', 'failed']), report(['not-checked', 'passed'])]),
+    ).toBe('1 failed, 1 not checked, 2 passed');
   });
 });
