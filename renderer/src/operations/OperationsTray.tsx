@@ -23,6 +23,13 @@ const useStyles = makeStyles({
   button: {
     color: tokens.colorNeutralForegroundOnBrand,
     flexShrink: 0,
+    minWidth: 0,
+    // On the brand-coloured header the icon keeps the header's colour in every state.
+    '& .fui-Button__icon': { color: tokens.colorNeutralForegroundOnBrand },
+    '&[aria-expanded="true"]': {
+      color: tokens.colorNeutralForegroundOnBrand,
+      backgroundColor: tokens.colorBrandBackgroundPressed,
+    },
     ':hover': {
       color: tokens.colorNeutralForegroundOnBrand,
       backgroundColor: tokens.colorBrandBackgroundHover,
