@@ -62,6 +62,7 @@ export function DetachDialog({ detail, open, onClose }: DetachDialogProps) {
     if (!operation) return;
     operations.getState().receive(operation);
     close();
+    void computeStore.getState().reload();
   };
 
   return (

@@ -76,6 +76,7 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
     if (!operation) return;
     operations.getState().receive(operation);
     close();
+    void computeStore.getState().reload();
   };
   const sending = change.status === 'sending';
   const ready = preview?.status === 'ready' ? preview.value : null;

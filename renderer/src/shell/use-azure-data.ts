@@ -35,7 +35,19 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       }),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
       client.on('operations.changed', (payload) => {
+        const before = operations
+          .getState()
+          .operations.find((known) => known.operationId === payload.operationId);
         operations.getState().receive(payload);
+        // An operation that ended changed the record: the inventory reads it again.
+        const ended = payload.status === 'succeeded' || payload.status === 'failed';
+        if (
+          ended &&
+          before?.status !== payload.status &&
+          inventory.getState().view.status !== 'idle'
+        ) {
+          void inventory.getState().load();
+        }
         // The open compute page shows the operation's progress and the states it records.
         if (compute.getState().computeId?.toLowerCase() === payload.computeId.toLowerCase()) {
           void compute.getState().reload();
