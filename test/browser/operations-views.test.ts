@@ -163,6 +163,10 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
         },
         'attach.preview': request,
         'attach.start': running,
+        'attach.startBulk': [
+          operation(fraud, 'k8s-bulk', { operationId: 'op-bulk-1' }),
+          operation(churn, 'k8s-bulk', { operationId: 'op-bulk-2' }),
+        ],
         'operations.get': { operation: running, request, polls: [] },
         'computes.get': detail,
         'computes.previewDetach': { ...request, method: 'DELETE', body: null },
@@ -321,6 +325,39 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
     );
     await shot(page, '8-identity');
     await page.getByTestId('edit-identity-cancel').click();
+  });
+
+  it('attaches one cluster to several workspaces from the palette, one request each', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('several workspaces');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-workspace').waitFor();
+    expect(await page.getByTestId('attach-bulk-switch').isChecked()).toBe(true);
+    for (const chosen of [fraud, churn]) {
+      await page
+        .locator(`[data-testid="attach-workspace-option"][data-workspace-id="${chosen.id}"]`)
+        .check();
+    }
+    await page.getByTestId('attach-next').click();
+    await page
+      .locator(`[data-testid="attach-cluster-option"][data-cluster-id="${healthy.id}"]`)
+      .check();
+    await page.getByTestId('attach-next').click();
+    await page.getByTestId('attach-compute-name').fill('k8s-bulk');
+    await page.getByTestId('attach-next').click();
+    await expect.poll(() => page.getByTestId('preflight-findings').count()).toBe(2);
+    await page.getByTestId('attach-anyway').check();
+    await shot(page, '9-bulk-review');
+    expect(await page.getByTestId('attach-start').textContent()).toBe('Attach to 2 workspaces');
+    await page.getByTestId('attach-start').click();
+    await expect.poll(() => page.getByTestId('attach-progress-item').count()).toBe(2);
+    const [bulk] = await callsOf(page, 'attach.startBulk');
+    const sent = (bulk?.input as { requests: { workspaceId: string; computeName: string }[] })
+      .requests;
+    expect(sent.map((entry) => [entry.workspaceId, entry.computeName])).toEqual([
+      [fraud.id, 'k8s-bulk'],
+      [churn.id, 'k8s-bulk'],
+    ]);
   });
 
   it('raised no page error', () => {

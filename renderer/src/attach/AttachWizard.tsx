@@ -105,6 +105,13 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
     headingRef.current?.focus();
   }, [state.step]);
 
+  // The started operations join the operations cache at once; their events then keep them current.
+  const startAttach = async () => {
+    if (!requests) return;
+    const launched = await stores.attach.getState().attach(requests);
+    for (const operation of launched ?? []) stores.operations.getState().receive(operation);
+  };
+
   const locked = state.start.status === 'started';
   const blocker = stepBlocker(state.step, context);
   const goTo = (step: WizardStep) => {
@@ -189,7 +196,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
         <CallError
           title="The attach could not be started"
           error={state.start.error}
-          onRetry={() => requests && void stores.attach.getState().attach(requests)}
+          onRetry={() => void startAttach()}
           testId="attach-start-error"
         />
       )}
@@ -215,7 +222,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
             appearance="primary"
             disabled={blocker !== null || state.start.status === 'starting' || !requests}
             icon={state.start.status === 'starting' ? <Spinner size="tiny" /> : undefined}
-            onClick={() => requests && void stores.attach.getState().attach(requests)}
+            onClick={() => void startAttach()}
             data-testid="attach-start"
           >
             {workspaces.length > 1 ? `Attach to ${workspaces.length} workspaces` : 'Attach'}
