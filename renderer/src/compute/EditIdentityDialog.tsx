@@ -26,7 +26,7 @@ import { identityChoiceOf } from '../attach/attach-form';
 import { CallError } from '../components/CallError';
 import { RequestPreviewView } from '../operations/RequestPreviewView';
 import { useAzureStores, useCompute } from '../state/azure-stores';
-import { currentIdentityChoice, sameIdentityChoice } from './compute-identity';
+import { currentIdentityChoice, principalChangeText, sameIdentityChoice } from './compute-identity';
 
 const useStyles = makeStyles({
   surface: { width: '760px', maxWidth: 'calc(100vw - 48px)' },
@@ -144,9 +144,8 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
                     data-testid="edit-identity-warning"
                   >
                     <MessageBarBody>
-                      <MessageBarTitle>The compute gets a different principal</MessageBarTitle>A new
-                      system-assigned identity has a new principal id: the role assignments of the
-                      current one do not carry over, and the old principal is deleted with it.
+                      <MessageBarTitle>The compute gets a different principal</MessageBarTitle>
+                      {choice && principalChangeText(current, choice)}
                       {ready.assignmentsLost.length > 0 ? (
                         <ul className={styles.lost} data-testid="edit-identity-lost">
                           {ready.assignmentsLost.map((assignment, index) => (

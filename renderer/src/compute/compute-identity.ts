@@ -34,3 +34,22 @@ export function systemAssignedDirectoryName(
     `${detail.compute.workspaceName}/computes/${detail.compute.name}`
   );
 }
+
+/**
+ * What the change does to the compute's current principal, in one sentence for the warning of
+ * the edit dialog (shown when the preview says the principal changes).
+ */
+export function principalChangeText(current: IdentityChoice | null, next: IdentityChoice): string {
+  const losing =
+    current?.type === 'SystemAssigned'
+      ? 'The current system-assigned principal is deleted with its role assignments'
+      : 'The compute stops using its current principal, and its role assignments do not follow';
+  switch (next.type) {
+    case 'None':
+      return `${losing}; with no identity the compute has no principal at all.`;
+    case 'SystemAssigned':
+      return `${losing}; Azure creates a new system-assigned principal with a new id and no roles.`;
+    case 'UserAssigned':
+      return `${losing}; the compute uses the chosen user-assigned identity with the roles that identity has.`;
+  }
+}
