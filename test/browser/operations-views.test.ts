@@ -360,6 +360,21 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
     ]);
   });
 
+  it('opens the wizard from a cluster in the inventory with that cluster chosen', async () => {
+    await page.getByTestId('nav-inventory').click();
+    await page.getByTestId('inventory-clusters-toggle').click();
+    const row = page.locator(`[data-testid="cluster-row"][data-cluster-id="${healthy.id}"]`);
+    await shot(page, '10-inventory-clusters');
+    await row.getByTestId('cluster-attach').click();
+    await page.getByTestId('attach-step-workspace').waitFor();
+    await page
+      .locator(`[data-testid="attach-workspace-option"][data-workspace-id="${churn.id}"]`)
+      .check();
+    await page.getByTestId('attach-next').click();
+    await page.getByTestId('attach-step-cluster').waitFor();
+    expect(await page.locator(`[data-cluster-id="${healthy.id}"]`).isChecked()).toBe(true);
+  });
+
   it('raised no page error', () => {
     expect(unexpectedErrors).toEqual([]);
   });
