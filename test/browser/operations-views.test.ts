@@ -92,6 +92,21 @@ const push = (page: Page, name: string, payload: unknown) =>
     },
     [name, payload] as const,
   );
+/** Presses Tab until the focused element matches `selector`; fails if 40 presses do not get there. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if (
+      await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)
+    ) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}: it is not reachable from the keyboard.`);
+}
+/** Fluent marks the element its keyboard focus ring is drawn on. */
+const focusRingShown = (page: Page) =>
+  page.evaluate(() => document.activeElement?.hasAttribute('data-fui-focus-visible') ?? false);
 const callsOf = (page: Page, name: string) =>
   page.evaluate(
     (wanted) =>
@@ -373,6 +388,48 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-cluster').waitFor();
     expect(await page.locator(`[data-cluster-id="${healthy.id}"]`).isChecked()).toBe(true);
+  });
+
+  it('attaches from the keyboard alone, with the focus ring always shown', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('attach a cluster');
+    // "Go to Attach" comes first (areas lead the palette); the arrows reach the action.
+    const active = '[data-testid="palette-option"][aria-selected="true"]';
+    for (let presses = 0; presses < 10; presses += 1) {
+      if ((await page.locator(active).getAttribute('data-item-id')) === 'attach:new') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-workspace').waitFor();
+    await tabTo(page, '[data-testid="attach-workspace-option"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '[data-testid="attach-next"]');
+    expect(await focusRingShown(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-cluster').waitFor();
+    await tabTo(page, '[data-testid="attach-cluster-option"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '[data-testid="attach-next"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-details').waitFor();
+    await tabTo(page, '[data-testid="attach-compute-name"]');
+    await page.keyboard.type('k8s-kb');
+    await tabTo(page, '[data-testid="attach-next"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('preflight-findings').waitFor();
+    await tabTo(page, '[data-testid="attach-anyway"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '[data-testid="attach-start"]');
+    expect(await focusRingShown(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-progress').waitFor();
+    const sent = await callsOf(page, 'attach.start');
+    expect(sent[sent.length - 1]?.input).toMatchObject({
+      workspaceId: churn.id,
+      clusterId: healthy.id,
+      computeName: 'k8s-kb',
+      namespace: 'default',
+    });
   });
 
   it('raised no page error', () => {

@@ -233,6 +233,15 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
             Attach another
           </Button>
         )}
+        {!locked && state.step !== 'workspace' && (
+          <Button
+            appearance="subtle"
+            onClick={() => stores.attach.getState().reset()}
+            data-testid="attach-start-over"
+          >
+            Start over
+          </Button>
+        )}
         {blocker && state.step !== 'progress' && (
           <Caption1 className={styles.blocker} role="status" data-testid="attach-blocker">
             {blocker}
