@@ -239,10 +239,12 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
     await page.getByTestId('attach-compute-name').fill('k8s-new');
     await page.getByTestId('attach-namespace').fill('team-a');
     await shot(page, '2-details');
+    // Enter in a field goes on to the review, as in any form.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('attach-step-review').waitFor();
   });
 
   it('shows the failed preflight with its command and asks for an explicit attach anyway', async () => {
-    await page.getByTestId('attach-next').click();
     await page.getByTestId('preflight-findings').waitFor();
     const first = page.getByTestId('preflight-finding').first();
     expect(await first.getAttribute('data-outcome')).toBe('failed');

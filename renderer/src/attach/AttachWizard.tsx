@@ -161,13 +161,22 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
         />
       )}
       {state.step === 'details' && (
-        <DetailsStep
-          form={state.form}
-          problems={problems}
-          identities={identities}
-          showAll={showAllProblems}
-          onChange={(form) => stores.attach.getState().update(form)}
-        />
+        // Enter in a field goes on, as in any form.
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            next();
+          }}
+        >
+          <DetailsStep
+            form={state.form}
+            problems={problems}
+            identities={identities}
+            showAll={showAllProblems}
+            onChange={(form) => stores.attach.getState().update(form)}
+          />
+          <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+        </form>
       )}
       {state.step === 'review' && (
         <ReviewStep
