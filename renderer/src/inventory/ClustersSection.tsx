@@ -1,6 +1,7 @@
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Subtitle2,
   Text,
@@ -9,10 +10,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { PlugConnected20Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { attachmentText, clusterCountText, groupClusters } from './cluster-model';
 import type { ClusterEntry } from './cluster-model';
+import { clusterUsability } from '../attach/cluster-usability';
+import { useInventoryActions } from './inventory-actions';
 import { removedText } from './record-age';
 
 const useStyles = makeStyles({
@@ -46,12 +50,16 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold },
   removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  reason: { color: tokens.colorPaletteRedForeground1 },
+  attach: { marginLeft: 'auto' },
 });
 
 function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
   const styles = useStyles();
   const { cluster, extension } = entry;
   const removed = cluster.removedAt !== null;
+  const actions = useInventoryActions();
+  const usability = clusterUsability(cluster, []);
   return (
     <li
       className={mergeClasses(styles.row, removed && styles.removed)}
@@ -85,12 +93,27 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
             {entry.connectivity}
           </Badge>
         )}
+        {actions && !removed && (
+          <Button
+            className={styles.attach}
+            size="small"
+            icon={<PlugConnected20Regular />}
+            aria-label={`Attach ${cluster.name} to a workspace`}
+            onClick={() => actions.openAttach({ clusterId: cluster.id })}
+            data-testid="cluster-attach"
+          >
+            Attach
+          </Button>
+        )}
       </div>
       <Caption1 className={styles.secondary} data-testid="cluster-attachments">
         {attachmentText(entry.attachments)}
         {' · '}
         {cluster.resourceGroup}
       </Caption1>
+      {!removed && !usability.usable && (
+        <Caption1 className={styles.reason}>{usability.reason}</Caption1>
+      )}
       {removed && cluster.removedAt && (
         <Caption1 className={styles.removedNote}>{removedText(cluster.removedAt, now)}</Caption1>
       )}

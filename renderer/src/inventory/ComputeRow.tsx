@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Copy16Regular, Checkmark16Regular } from '@fluentui/react-icons';
 import { memo, useRef, useState } from 'react';
+import { useInventoryActions } from './inventory-actions';
 import type { ComputeView } from '../../../shared/domain/inventory';
 import { copyOrSelect } from '../accounts/copy-text';
 import {
@@ -96,6 +97,7 @@ const useStyles = makeStyles({
   inherit: { lineHeight: 'inherit' },
   removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   detailsToggle: { flexShrink: 0, minWidth: 0, height: '20px', marginLeft: 'auto' },
+  open: { flexShrink: 0, minWidth: 0, height: '20px' },
   detailsSurface: { maxWidth: 'min(720px, calc(100vw - 48px))', padding: 0 },
   detailsList: {
     margin: 0,
@@ -249,6 +251,7 @@ interface ComputeRowProps {
  */
 export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }: ComputeRowProps) {
   const styles = useStyles();
+  const actions = useInventoryActions();
   const failed = stateCategory(compute.provisioningState) === 'failed';
   const kubernetes = isKubernetes(compute);
   const removed = compute.removedAt !== null;
@@ -301,6 +304,21 @@ export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }
         )}
         {failed && compute.provisioningErrors.length > 0 && (
           <ErrorDetailsToggle compute={compute} />
+        )}
+        {kubernetes && actions && (
+          <Button
+            appearance="transparent"
+            size="small"
+            className={mergeClasses(
+              styles.open,
+              !(failed && compute.provisioningErrors.length > 0) && styles.detailsToggle,
+            )}
+            aria-label={`Open the page of ${compute.name}`}
+            onClick={() => actions.openCompute(compute.id)}
+            data-testid="compute-open"
+          >
+            Open
+          </Button>
         )}
       </div>
       <div className={styles.details}>

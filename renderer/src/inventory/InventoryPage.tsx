@@ -4,7 +4,10 @@ import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
 import { Page } from '../components/Page';
 import { useAccounts, useInventory, useSubscriptions } from '../state/azure-stores';
+import { useOpenAttach } from '../attach/use-open-attach';
+import { useOpenCompute } from '../compute/use-open-compute';
 import { ClustersSection } from './ClustersSection';
+import { InventoryActionsProvider } from './inventory-actions';
 import { InventoryEmpty } from './InventoryEmpty';
 import { inventoryEmptyReason } from './inventory-empty';
 import { idsToExpand, layoutInventory } from './inventory-layout';
@@ -193,6 +196,9 @@ function InventoryContent() {
 
 export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
   const load = useInventory((state) => state.load);
+  const openAttach = useOpenAttach();
+  const openCompute = useOpenCompute();
+  const actions = useMemo(() => ({ openAttach, openCompute }), [openAttach, openCompute]);
   // Each visit reads the local record again: instant, and it may have changed meanwhile.
   useEffect(() => {
     void load();
@@ -206,7 +212,9 @@ export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
       testId="page-inventory"
       wide
     >
-      <InventoryContent />
+      <InventoryActionsProvider actions={actions}>
+        <InventoryContent />
+      </InventoryActionsProvider>
     </Page>
   );
 }

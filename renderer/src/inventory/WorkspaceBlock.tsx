@@ -7,8 +7,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
+import {
+  ChevronDown20Regular,
+  ChevronRight20Regular,
+  PlugConnected20Regular,
+} from '@fluentui/react-icons';
 import { memo } from 'react';
+import { useInventoryActions } from './inventory-actions';
 import { ComputeRow } from './ComputeRow';
 import { NO_COMPUTES_HEIGHT, WORKSPACE_GAP, WORKSPACE_HEADER_HEIGHT } from './inventory-layout';
 import { workspaceTitle } from './inventory-model';
@@ -99,6 +104,7 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
   onToggle,
 }: WorkspaceBlockProps) {
   const styles = useStyles();
+  const actions = useInventoryActions();
   const { workspace, computes } = entry;
   const title = workspaceTitle(workspace);
   const removed = workspace.removedAt !== null;
@@ -166,6 +172,18 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
               </span>
             </Caption1>
           </div>
+          {!removed && actions && (
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<PlugConnected20Regular />}
+              aria-label={`Attach a cluster to ${title}`}
+              onClick={() => actions.openAttach({ workspaceId: workspace.id })}
+              data-testid="workspace-attach"
+            >
+              Attach
+            </Button>
+          )}
           <span className={styles.counts}>
             {entry.failedComputes > 0 && (
               <Badge appearance="tint" color="danger" size="small">

@@ -2,7 +2,10 @@ import { useEffect, useMemo } from 'react';
 import { AREA_LABELS, AREAS } from '../shell/areas';
 import { useAzureStores, useInventory, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
+import { useOpenAttach } from '../attach/use-open-attach';
+import { useOpenCompute } from '../compute/use-open-compute';
 import { inventoryPaletteSources } from './inventory-palette-items';
+import { operationsPaletteSources } from './operations-palette-items';
 import type { PaletteSource } from './palette-items';
 
 const AREA_DETAILS: Record<(typeof AREAS)[number], string> = {
@@ -28,6 +31,23 @@ export function usePaletteSources(): PaletteSource[] {
   useEffect(() => {
     void inventory.getState().loadIfNeeded();
   }, [inventory]);
+
+  const openAttach = useOpenAttach();
+  const openCompute = useOpenCompute();
+  const operationSources = useMemo(
+    () =>
+      operationsPaletteSources(inventoryView.status === 'ready' ? inventoryView.value : null, {
+        openAttach: (intent) => {
+          overlays.getState().closePalette();
+          openAttach(intent);
+        },
+        openCompute: (computeId) => {
+          overlays.getState().closePalette();
+          openCompute(computeId);
+        },
+      }),
+    [inventoryView, overlays, openAttach, openCompute],
+  );
 
   const inventorySources = useMemo(
     () =>
@@ -121,6 +141,14 @@ export function usePaletteSources(): PaletteSource[] {
       limit: 50,
       items: subscriptionItems,
     };
-    return [areas, actions, subscriptionSource, ...inventorySources];
-  }, [navigate, accounts, subscriptions, overlays, snapshot, inventorySources]);
+    const [attachSource, computePages] = operationSources;
+    return [
+      areas,
+      actions,
+      ...(attachSource ? [attachSource] : []),
+      subscriptionSource,
+      ...inventorySources,
+      ...(computePages ? [computePages] : []),
+    ];
+  }, [navigate, accounts, subscriptions, overlays, snapshot, inventorySources, operationSources]);
 }

@@ -19,6 +19,7 @@ import { accountLabel } from '../state/accounts-store';
 import { useAccounts, useOverlays, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import { isMac } from '../accounts/copy-text';
+import { OperationsTray } from '../operations/OperationsTray';
 
 const useStyles = makeStyles({
   root: {
@@ -164,12 +165,13 @@ function AccountButton() {
   );
 }
 
-/** The header's right side: the command palette, the current scope and the accounts. */
+/** The header's right side: the command palette, operations, the current scope and the accounts. */
 export function HeaderActions() {
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <PaletteButton />
+      <OperationsTray />
       <ScopeButton />
       <AccountButton />
     </div>

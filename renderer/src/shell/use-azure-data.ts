@@ -4,7 +4,7 @@ import { selectionKey } from '../scope/scope-model';
 import type { AzureStores } from '../state/azure-stores';
 
 /**
- * Loads accounts, subscriptions and connection settings at start-up and keeps them in step with
+ * Loads accounts, subscriptions, connection settings and operations at start-up and keeps them in step with
  * what the main process pushes. After a sign-in the new account's subscriptions are listed from
  * Azure; after a sign-out the local record is read again. The inventory is read when first
  * needed (its page or the palette) and again whenever the stored selection of subscriptions
@@ -15,10 +15,11 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
     void stores.accounts.getState().load();
     void stores.subscriptions.getState().load();
     void stores.connection.getState().load();
+    void stores.operations.getState().load();
   }, [stores]);
 
   useEffect(() => {
-    const { accounts, subscriptions, inventory, connection } = stores;
+    const { accounts, subscriptions, inventory, connection, operations, compute } = stores;
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
@@ -33,6 +34,25 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
         inventory.getState().scopeChanged(selectionKey(state.snapshot.value.subscriptions));
       }),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
+      client.on('operations.changed', (payload) => {
+        const before = operations
+          .getState()
+          .operations.find((known) => known.operationId === payload.operationId);
+        operations.getState().receive(payload);
+        // An operation that ended changed the record: the inventory reads it again.
+        const ended = payload.status === 'succeeded' || payload.status === 'failed';
+        if (
+          ended &&
+          before?.status !== payload.status &&
+          inventory.getState().view.status !== 'idle'
+        ) {
+          void inventory.getState().load();
+        }
+        // The open compute page shows the operation's progress and the states it records.
+        if (compute.getState().computeId?.toLowerCase() === payload.computeId.toLowerCase()) {
+          void compute.getState().reload();
+        }
+      }),
       accounts.subscribe((state, previous) => {
         if (state.outcomeSequence !== previous.outcomeSequence) {
           if (state.outcome?.kind === 'signed-in') {

@@ -4,11 +4,17 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MooringClient } from '../../../shared/ipc/client';
 import { createAccountsStore } from './accounts-store';
+import { createAttachStore } from './attach-store';
+import type { AttachActions, AttachState, AttachStore } from './attach-store';
+import { createComputeStore } from './compute-store';
+import type { ComputeActions, ComputeState, ComputeStore } from './compute-store';
 import type { AccountsActions, AccountsState, AccountsStore } from './accounts-store';
 import { createConnectionStore } from './connection-store';
 import type { ConnectionActions, ConnectionState, ConnectionStore } from './connection-store';
 import { createInventoryStore } from './inventory-store';
 import type { InventoryActions, InventoryState, InventoryStore } from './inventory-store';
+import { createOperationsStore } from './operations-store';
+import type { OperationsActions, OperationsState, OperationsStore } from './operations-store';
 import { createOverlayStore } from './overlay-store';
 import type { OverlayActions, OverlayState, OverlayStore } from './overlay-store';
 import { createSubscriptionsStore } from './subscriptions-store';
@@ -19,8 +25,8 @@ import type {
 } from './subscriptions-store';
 
 /**
- * The view caches of accounts, subscriptions, the inventory and connection settings, and the
- * overlays over them.
+ * The view caches of accounts, subscriptions, the inventory, connection settings and operations,
+ * the attach wizard and the open compute, and the overlays over them.
  */
 export interface AzureStores {
   readonly accounts: AccountsStore;
@@ -28,6 +34,9 @@ export interface AzureStores {
   readonly inventory: InventoryStore;
   readonly connection: ConnectionStore;
   readonly overlays: OverlayStore;
+  readonly operations: OperationsStore;
+  readonly attach: AttachStore;
+  readonly compute: ComputeStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -37,6 +46,9 @@ export function createAzureStores(client: MooringClient): AzureStores {
     inventory: createInventoryStore(client),
     connection: createConnectionStore(client),
     overlays: createOverlayStore(),
+    operations: createOperationsStore(client),
+    attach: createAttachStore(client),
+    compute: createComputeStore(client),
   };
 }
 
@@ -73,3 +85,9 @@ export const useConnection = <T,>(selector: (state: ConnectionState & Connection
   useSlice(useAzureStores().connection, selector);
 export const useOverlays = <T,>(selector: (state: OverlayState & OverlayActions) => T): T =>
   useSlice(useAzureStores().overlays, selector);
+export const useOperations = <T,>(selector: (state: OperationsState & OperationsActions) => T): T =>
+  useSlice(useAzureStores().operations, selector);
+export const useAttach = <T,>(selector: (state: AttachState & AttachActions) => T): T =>
+  useSlice(useAzureStores().attach, selector);
+export const useCompute = <T,>(selector: (state: ComputeState & ComputeActions) => T): T =>
+  useSlice(useAzureStores().compute, selector);
