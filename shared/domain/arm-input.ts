@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { parseArmId } from '../azure/arm-id';
 
-/** A full ARM resource id (`/subscriptions/.../providers/...`), kept verbatim. */
-export const ArmId = z.string().min(1).max(1024).startsWith('/subscriptions/');
-
 /**
  * A full ARM resource id (`/subscriptions/.../providers/...`) as Azure or the local record gives
  * it, kept verbatim. It lives here, not in inventory.ts, so clusters.ts and inventory.ts can use
