@@ -4,6 +4,8 @@ import type { SecretEncryptor } from '../auth/secret-store';
 import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
 import { createInventoryService } from '../inventory/create-inventory-service';
+import { accessFromSubscriptions, composeOperations } from './compose-operations';
+import type { OperationsTuning } from './compose-operations';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -33,6 +35,8 @@ export interface CompositionOptions {
   readonly policyFile: string | null;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
   readonly resolveSystemProxy?: SystemProxyResolver;
+  /** Faster polling for tests and the crash host; the app keeps the defaults. */
+  readonly operationsTuning?: OperationsTuning;
 }
 
 export interface Composition {
@@ -131,6 +135,16 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const operations = composeOperations({
+    database,
+    events,
+    runtime: () => connection.runtime(),
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    subscriptionAccess: accessFromSubscriptions(() => subscriptions.snapshot().subscriptions),
+    logger,
+    ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
+  });
+
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
       name: options.appName,
@@ -158,6 +172,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'inventory.refresh': () => inventory.refresh(),
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
+    ...operations.handlers,
   };
 
   return {
@@ -171,6 +186,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      await operations.service.close();
       await accounts.close();
       database.close();
     },

@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import type { TokenCredential } from '@azure/core-auth';
+import type { Database } from 'better-sqlite3';
+import { sameArmId } from '../../shared/azure/arm-id';
+import type {
+  AttachRequest,
+  ComputeDetail,
+  IdentityChangePreview,
+  IdentityChoice,
+  OperationDetail,
+  OperationView,
+  RequestPreview,
+} from '../../shared/domain/operations';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
+import type { ConnectionRuntime } from '../connection/runtime';
+import { AppError } from '../core/errors';
+import type { EventHub } from '../ipc/handlers';
+import type { Logger } from '../logging/logger';
+import { defaultRetryPolicy, type RetryPolicy } from './arm-retry';
+import { createArmSession, type ArmSession } from './arm-session';
+import { systemClock, type Clock } from './clock';
+import { createComputeRecordStore } from './compute-record-store';
+import { computeIdOf, workspaceIdOf, workspaceOfCompute } from './compute-request';
+import { createJournalStore, operationView, type OperationRow } from './journal-store';
+import {
+  planAttach,
+  planDetach,
+  planIdentityChange,
+  readCompute,
+  readWorkspace,
+  type OperationPlan,
+} from './operation-plans';
+import { defaultRunnerLimits, runOperation, type RunnerLimits } from './operation-runner';
+import { assignmentsOfPrincipal } from './role-assignments';
+import {
+  createWriteBudget,
+  defaultWriteBudgetLimits,
+  type WriteBudgetLimits,
+} from './write-budget';
+
+/** Which signed-in account and tenant reach a subscription (the subscriptions service knows). */
+export type SubscriptionAccess = (
+  subscriptionId: string,
+) => { accountId: string; tenantId: string } | null;
+
+export interface OperationsServiceOptions {
+  readonly database: Database;
+  readonly events: Pick<EventHub, 'emit'>;
+  readonly runtime: () => Promise<ConnectionRuntime>;
+  readonly credentialFor: (accountId: string, tenantId: string) => TokenCredential;
+  readonly subscriptionAccess: SubscriptionAccess;
+  readonly clock?: Clock;
+  readonly limits?: Partial<RunnerLimits>;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly writeBudget?: Partial<WriteBudgetLimits>;
+  /** How many attaches of a bulk request are sent at once. */
+  readonly bulkConcurrency?: number;
+  readonly logger?: Logger;
+}
+
+const identityOfAnswer = (
+  body: unknown,
+): { type: string; principalId: string | null; userAssignedIdentityId: string | null } => {
+  const identity =
+    typeof body === 'object' && body !== null
+      ? (body as { identity?: unknown }).identity
+      : undefined;
+  if (typeof identity !== 'object' || identity === null)
+    return { type: 'None', principalId: null, userAssignedIdentityId: null };
+  const record = identity as {
+    type?: unknown;
+    principalId?: unknown;
+    userAssignedIdentities?: unknown;
+  };
+  const assigned =
+    typeof record.userAssignedIdentities === 'object' && record.userAssignedIdentities !== null
+      ? Object.entries(record.userAssignedIdentities)
+      : [];
+  const first = assigned[0];
+  const firstPrincipal =
+    first && typeof first[1] === 'object' && first[1] !== null
+      ? (first[1] as { principalId?: unknown }).principalId
+      : undefined;
+  return {
+    type: typeof record.type === 'string' ? record.type : 'None',
+    principalId:
+      typeof record.principalId === 'string'
+        ? record.principalId
+        : typeof firstPrincipal === 'string'
+          ? firstPrincipal
+          : null,
+    userAssignedIdentityId: first ? first[0] : null,
+  };
+};
+
+/**
+ * Attach, identity change and detach as journalled operations. Each is a row before anything is
+ * sent; a poller owned by this service (not by any window) follows it to its end and emits
+ * `operations.changed` at every step; `resume()` picks up every unfinished row after a restart.
+ */
+export function createOperationsService(options: OperationsServiceOptions) {
+  const clock = options.clock ?? systemClock;
+  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const limits: RunnerLimits = { ...defaultRunnerLimits, ...options.limits };
+  const journal = createJournalStore(options.database);
+  const records = createComputeRecordStore(options.database);
+  const budget = createWriteBudget(clock, { ...defaultWriteBudgetLimits, ...options.writeBudget });
+  const stopping = new AbortController();
+  const running = new Map<string, Promise<void>>();
+
+  const accessFor = (subscriptionId: string) => {
+    const access = options.subscriptionAccess(subscriptionId);
+    if (!access) {
+      throw new AppError(
+        'not-found',
+        `No signed-in account can reach subscription ${subscriptionId}. Refresh the subscriptions (or sign in to its tenant), then try again.`,
+        { subscriptionId },
+      );
+    }
+    return access;
+  };
+  const sessionFor = async (accountId: string, tenantId: string): Promise<ArmSession> =>
+    createArmSession(await options.runtime(), options.credentialFor(accountId, tenantId), () =>
+      clock.now().getTime(),
+    );
+  const contextFor = async (subscriptionId: string) => {
+    const access = accessFor(subscriptionId);
+    return {
+      access,
+      plan: { session: await sessionFor(access.accountId, access.tenantId), clock, retry },
+    };
+  };
+
+  const changed = (row: OperationRow) =>
+    options.events.emit('operations.changed', operationView(row));
+
+  /** Starts (or joins) the poller of one row; resolves when the row has left `pending`. */
+  const follow = (operationId: string): Promise<void> => {
+    let sent!: () => void;
+    const leftPending = new Promise<void>((resolve) => (sent = resolve));
+    if (running.has(operationId)) return Promise.resolve();
+    const run = runOperation(
+      {
+        database: options.database,
+        journal,
+        records,
+        clock,
+        retry,
+        budget,
+        limits,
+        sessionFor: (row) => sessionFor(row.accountId, row.tenantId),
+        changed,
+        signal: stopping.signal,
+        ...(options.logger ? { logger: options.logger } : {}),
+      },
+      operationId,
+      sent,
+    )
+      .catch((error: unknown) =>
+        options.logger?.error(
+          `The poller of operation ${operationId} failed`,
+          error instanceof Error ? error.message : error,
+        ),
+      )
+      .finally(() => {
+        running.delete(operationId);
+        sent();
+      });
+    running.set(operationId, run);
+    return leftPending;
+  };
+
+  /** Journals the plan (pending), sends it, answers the row once Azure answered the request. */
+  const start = async (
+    plan: OperationPlan,
+    access: { accountId: string; tenantId: string },
+  ): Promise<OperationView> => {
+    if (stopping.signal.aborted)
+      throw new AppError('unavailable', 'Mooring is closing; try again after it starts.');
+    const at = clock.now().toISOString();
+    const operationId = randomUUID();
+    options.database
+      .transaction(() => {
+        if (plan.workspace)
+          records.upsertWorkspace(
+            plan.workspace,
+            plan.operation.subscriptionId,
+            access.tenantId,
+            at,
+          );
+        journal.insert({ ...plan.operation, ...access, operationId, createdAt: at });
+      })
+      .immediate();
+    changed(journal.read(operationId));
+    await follow(operationId);
+    return operationView(journal.read(operationId));
+  };
+
+  /** The local workspace row a compute's record hangs on; read from Azure when Mooring has none. */
+  const ensureWorkspaceRow = async (
+    computeId: string,
+    plan: { session: ArmSession },
+    tenantId: string,
+  ) => {
+    const workspace = workspaceOfCompute(computeIdOf(computeId));
+    const known = options.database
+      .prepare('SELECT 1 FROM workspaces WHERE workspace_key = lower(?)')
+      .get(workspace.id);
+    if (known) return;
+    const record = await readWorkspace({ session: plan.session, clock, retry }, workspace);
+    records.upsertWorkspace(record, workspace.subscriptionId, tenantId, clock.now().toISOString());
+  };
+
+  const identityPlan = async (computeId: string, identity: IdentityChoice) => {
+    const compute = computeIdOf(computeId);
+    const { access, plan } = await contextFor(compute.subscriptionId);
+    const current = await readCompute(plan, compute);
+    const before = identityOfAnswer(current);
+    const unchanged =
+      before.type.toLowerCase() === identity.type.toLowerCase() &&
+      (identity.type !== 'UserAssigned' ||
+        (before.userAssignedIdentityId !== null &&
+          sameArmId(before.userAssignedIdentityId, identity.identityId)));
+    if (unchanged)
+      throw new AppError(
+        'invalid-input',
+        'The compute already has that identity: nothing to change.',
+      );
+    return {
+      access,
+      plan,
+      before,
+      prepared: planIdentityChange(plan, compute.id, current, identity),
+    };
+  };
+
+  return {
+    async previewAttach(request: AttachRequest): Promise<RequestPreview> {
+      const { plan } = await contextFor(computeWorkspaceSubscription(request));
+      return (await planAttach(plan, request)).preview;
+    },
+    async startAttach(request: AttachRequest): Promise<OperationView> {
+      const { access, plan } = await contextFor(computeWorkspaceSubscription(request));
+      return start(await planAttach(plan, request), access);
+    },
+    /** One journal row per request, a few sent at once; writes spaced by the subscription's budget. */
+    async startBulk(requests: readonly AttachRequest[]): Promise<OperationView[]> {
+      const outcomes = await mapWithConcurrency(requests, options.bulkConcurrency ?? 3, (request) =>
+        this.startAttach(request),
+      );
+      const failed = outcomes.find((outcome) => !outcome.ok);
+      if (failed && !failed.ok && outcomes.every((outcome) => !outcome.ok)) throw failed.error;
+      return outcomes.flatMap((outcome, index) => {
+        if (outcome.ok) return [outcome.value];
+        const request = requests[index];
+        options.logger?.warn(
+          `Bulk attach of ${request?.computeName ?? '?'} was refused before sending`,
+          outcome.error instanceof Error ? outcome.error.message : outcome.error,
+        );
+        return [];
+      });
+    },
+    async previewIdentityChange(
+      computeId: string,
+      identity: IdentityChoice,
+    ): Promise<IdentityChangePreview> {
+      const { plan, before, prepared } = await identityPlan(computeId, identity);
+      const keepsPrincipal =
+        (before.type.toLowerCase() === 'systemassigned' && identity.type === 'SystemAssigned') ||
+        (identity.type === 'UserAssigned' &&
+          before.userAssignedIdentityId !== null &&
+          sameArmId(before.userAssignedIdentityId, identity.identityId));
+      const principalChanges = before.principalId !== null && !keepsPrincipal;
+      const lost =
+        principalChanges && before.principalId
+          ? await assignmentsOfPrincipal(
+              plan.session,
+              clock,
+              retry,
+              computeIdOf(computeId).subscriptionId,
+              before.principalId,
+            )
+          : { readable: true, assignments: [] };
+      return {
+        request: prepared.preview,
+        principalChanges,
+        assignmentsLost: lost.assignments,
+        assignmentsReadable: lost.readable,
+      };
+    },
+    async updateIdentity(computeId: string, identity: IdentityChoice): Promise<OperationView> {
+      const { access, plan, prepared } = await identityPlan(computeId, identity);
+      await ensureWorkspaceRow(computeId, plan, access.tenantId);
+      return start(prepared, access);
+    },
+    async previewDetach(computeId: string): Promise<RequestPreview> {
+      const runtime = await options.runtime();
+      return planDetach(runtime.cloud.resourceManager, computeId, null).preview;
+    },
+    async detach(computeId: string): Promise<OperationView> {
+      const compute = computeIdOf(computeId);
+      const { access, plan } = await contextFor(compute.subscriptionId);
+      await ensureWorkspaceRow(compute.id, plan, access.tenantId);
+      const local = records.compute(compute.id);
+      return start(
+        planDetach(plan.session.armBase, compute.id, local?.view.clusterId ?? null),
+        access,
+      );
+    },
+    list(): OperationView[] {
+      return journal.recent().map(operationView);
+    },
+    get(operationId: string): OperationDetail {
+      const row = journal.read(operationId);
+      const url = new URL(row.url);
+      return {
+        operation: operationView(row),
+        request: {
+          method: row.method,
+          path: `${url.pathname}${url.search}`,
+          body: row.body === null ? null : JSON.stringify(JSON.parse(row.body) as unknown, null, 2),
+          commands: row.commands,
+        },
+        polls: journal.polls(operationId),
+      };
+    },
+    computeDetail(computeId: string): ComputeDetail {
+      const found = records.compute(computeIdOf(computeId).id);
+      if (!found)
+        throw new AppError(
+          'not-found',
+          'Mooring has no record of that compute. Refresh the inventory, then try again.',
+        );
+      return {
+        compute: found.view,
+        identity: found.identity,
+        stateHistory: records.history(found.view.id),
+        operations: journal.ofCompute(found.view.id).map(operationView),
+      };
+    },
+    /** Follows every row still pending or running (at start-up). */
+    resume(): number {
+      const unfinished = journal.unfinished();
+      for (const row of unfinished) void follow(row.operationId);
+      return unfinished.length;
+    },
+    /** Resolves when no poller is running (tests and the crash host wait on it). */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    /** Stops the pollers; unfinished rows stay as they are and resume at the next start. */
+    async close(): Promise<void> {
+      stopping.abort();
+      await Promise.all([...running.values()]);
+    },
+  };
+}
+
+export type OperationsService = ReturnType<typeof createOperationsService>;
+
+const computeWorkspaceSubscription = (request: AttachRequest): string =>
+  workspaceIdOf(request.workspaceId).subscriptionId;
