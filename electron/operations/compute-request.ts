@@ -122,12 +122,16 @@ export function attachTargetOf(request: AttachRequest): AttachTarget {
   const cluster = clusterIdOf(request.clusterId);
   const identity =
     request.identity.type === 'UserAssigned' ? identityIdOf(request.identity.identityId) : null;
-  return {
-    workspace,
-    cluster,
-    compute: armChildId(workspace, 'computes', request.computeName),
-    identity,
-  };
+  let compute: ArmId;
+  try {
+    compute = armChildId(workspace, 'computes', request.computeName);
+  } catch (error) {
+    throw new AppError(
+      'invalid-input',
+      error instanceof Error ? error.message : 'The compute id is not valid.',
+    );
+  }
+  return { workspace, cluster, compute, identity };
 }
 
 /** A Resource Manager URL from a parsed id's segments and named query parameters. */
