@@ -15,7 +15,7 @@ import {
   type ArmSession,
 } from './arm-session';
 import type { Clock } from './clock';
-import type { ComputeRecordStore, IdentityExtras } from './compute-record-store';
+import type { ComputeRecordStore } from './compute-record-store';
 import { armUrl, computeIdOf, computeQuery } from './compute-request';
 import type {
   JournalStore,
@@ -23,25 +23,21 @@ import type {
   ProvisioningErrorEntry,
   ResumeState,
 } from './journal-store';
+import {
+  TERMINAL_ASYNC,
+  followableUrl,
+  identityExtrasOf,
+  isRecord,
+  judgeCompute,
+  reflectedIn,
+  text,
+  verb,
+  type Verdict,
+} from './operation-verdicts';
+import type { RunnerLimits } from './runner-limits';
 import type { WriteBudget } from './write-budget';
 
-export interface RunnerLimits {
-  /** The wait between polls when Azure names none (Retry-After wins). */
-  readonly pollIntervalMs: number;
-  /** The longest wait between polls (also used while Azure cannot be reached). */
-  readonly maxPollIntervalMs: number;
-  /** After this long running, Mooring asks Azure once more, records what it says and ends the row. */
-  readonly maxRunningAgeMs: number;
-  /** How many times a request is sent before Mooring gives up on it (each after reading the state). */
-  readonly sendAttempts: number;
-}
-
-export const defaultRunnerLimits: RunnerLimits = {
-  pollIntervalMs: 5_000,
-  maxPollIntervalMs: 60_000,
-  maxRunningAgeMs: 3 * 3600_000,
-  sendAttempts: 4,
-};
+export { defaultRunnerLimits, type RunnerLimits } from './runner-limits';
 
 export interface RunnerDeps {
   readonly database: Database;
@@ -57,43 +53,6 @@ export interface RunnerDeps {
   readonly signal: AbortSignal;
   readonly logger?: Logger;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
-
-const TERMINAL_ASYNC = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
-
-const verb = {
-  attach: 'attach the compute',
-  'update-identity': 'change the compute identity',
-  detach: 'detach the compute',
-} as const;
-
-/** Identity fields of a compute answer that the inventory's row does not keep. */
-function identityExtrasOf(body: unknown): IdentityExtras {
-  const identity = isRecord(body) && isRecord(body['identity']) ? body['identity'] : {};
-  const assigned = isRecord(identity['userAssignedIdentities'])
-    ? Object.values(identity['userAssignedIdentities'])
-    : [];
-  const first = assigned.find(isRecord);
-  return {
-    principalId: text(identity['principalId']) ?? text(first?.['principalId']),
-    clientId: text(first?.['clientId']),
-    tenantId: text(identity['tenantId']),
-  };
-}
-
-/** How an operation ends (or not yet), judged from a GET of the compute. */
-type Verdict =
-  | { readonly kind: 'in-progress'; readonly state: string }
-  | { readonly kind: 'succeeded'; readonly state: string; readonly message: string }
-  | {
-      readonly kind: 'failed';
-      readonly state: string | null;
-      readonly message: string;
-      readonly errors: ProvisioningErrorEntry[];
-    };
 
 /**
  * Drives one journal row to its end: sends the request (after reading the compute when an earlier
@@ -169,98 +128,15 @@ export async function runOperation(
       return record;
     };
 
-    const reflectsRequest = (answer: ArmAnswer): 'applied' | 'not-applied' | 'gone' => {
-      if (answer.status === 404) return row.kind === 'detach' ? 'gone' : 'not-applied';
-      if (answer.status !== 200)
-        throw new NoAnswerError(
-          `Azure answered ${answer.status} when Mooring read the compute.`,
-          `Http${answer.status}`,
-        );
-      const record = toComputeRecord(answer.body as ComputeResource);
-      if (!record) return 'not-applied';
-      if (row.kind === 'detach')
-        return record.provisioningState === 'Deleting' ? 'applied' : 'not-applied';
-      if (row.kind === 'attach') {
-        const expected = row.resume.expectedClusterId;
-        return expected && record.clusterId && sameArmId(record.clusterId, expected)
-          ? 'applied'
-          : 'not-applied';
-      }
-      const expected = row.resume.expectedIdentity;
-      if (!expected || record.identityType.toLowerCase() !== expected.type.toLowerCase())
-        return 'not-applied';
-      if (expected.userAssignedIdentityId === null) return 'applied';
-      return record.userAssignedIdentityId &&
-        sameArmId(record.userAssignedIdentityId, expected.userAssignedIdentityId)
-        ? 'applied'
-        : 'not-applied';
-    };
-
-    /** A URL Azure named to follow: only https on the configured Resource Manager gets the token. */
-    const followable = (value: string | undefined): string | undefined => {
-      if (!value) return undefined;
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && url.origin === session.armOrigin
-          ? url.toString()
-          : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-
-    const judge = (answer: ArmAnswer, asyncError: ProvisioningErrorEntry | null): Verdict => {
-      if (row.kind === 'detach') {
-        if (answer.status === 404)
-          return {
-            kind: 'succeeded',
-            state: 'Detached',
-            message: `Detached ${row.computeName} from ${row.workspaceName}. The cluster, its extension and namespace are unchanged.`,
-          };
-        const record = answer.status === 200 ? recordAnswer(answer) : null;
-        if (record?.provisioningState === 'Deleting' || !record)
-          return { kind: 'in-progress', state: record?.provisioningState ?? 'Deleting' };
-        return {
-          kind: 'failed',
-          state: record.provisioningState,
-          message: `Azure still shows ${row.computeName} as ${record.provisioningState}: the detach did not take effect. Try again.`,
-          errors: asyncError ? [asyncError] : [],
-        };
-      }
-      if (answer.status === 404) {
-        return {
-          kind: 'failed',
-          state: null,
-          message: `The compute ${row.computeName} no longer exists in ${row.workspaceName}: it was detached while Mooring followed it.`,
-          errors: asyncError ? [asyncError] : [],
-        };
-      }
-      const record = answer.status === 200 ? recordAnswer(answer) : null;
-      if (!record) return { kind: 'in-progress', state: row.provisioningState ?? 'Unknown' };
-      const state = record.provisioningState;
-      if (state === 'Succeeded') {
-        const done =
-          row.kind === 'attach'
-            ? `Attached ${row.computeName} to ${row.workspaceName}`
-            : `Changed the identity of ${row.computeName}`;
-        return { kind: 'succeeded', state, message: `${done}: Azure reports Succeeded.` };
-      }
-      if (state === 'Failed' || state === 'Canceled') {
-        const errors =
-          record.provisioningErrors.length > 0
-            ? [...record.provisioningErrors]
-            : asyncError
-              ? [asyncError]
-              : [];
-        return {
-          kind: 'failed',
-          state,
-          message: `Azure could not ${verb[row.kind]}: the compute is ${state}. ${errors.length > 0 ? 'Azure’s errors are listed below, word for word.' : 'Azure gave no reason.'}`,
-          errors,
-        };
-      }
-      return { kind: 'in-progress', state };
-    };
+    const followable = (value: string | undefined) => followableUrl(value, session.armOrigin);
+    const reflectsRequest = (answer: ArmAnswer) => reflectedIn(row, answer);
+    const judge = (answer: ArmAnswer, asyncError: ProvisioningErrorEntry | null): Verdict =>
+      judgeCompute(
+        row,
+        answer.status,
+        answer.status === 200 ? recordAnswer(answer) : null,
+        asyncError,
+      );
 
     // ── Send (or settle a send that may have reached Azure) ───────────────────────────────────
     if (row.status === 'pending') {
@@ -387,10 +263,9 @@ export async function runOperation(
     let interval = deps.limits.pollIntervalMs;
     const startedAt = Date.parse(row.startedAt ?? row.createdAt);
     while (!signal.aborted && row.status === 'running') {
-      if (clock.now().getTime() - startedAt > deps.limits.maxRunningAgeMs) {
-        await expire(readCompute, judge, end, () => asyncError);
-        return;
-      }
+      // A row never runs for ever: past the bound, one last GET of the compute decides.
+      const finalCheck = clock.now().getTime() - startedAt > deps.limits.maxRunningAgeMs;
+      if (finalCheck) target = 'compute';
       let waitMs = interval;
       try {
         if (target === 'compute') {
@@ -400,12 +275,16 @@ export async function runOperation(
             httpStatus: answer.status,
             status: answer.status === 404 ? 'NotFound' : (verdict.state ?? 'Unknown'),
             retryAfterSeconds: secondsOf(retryAfterMs(answer.headers, clock.now())),
-            note: null,
+            note: finalCheck ? 'Final check after the longest wait.' : null,
           });
           if (verdict.kind === 'succeeded')
             return end('succeeded', verdict.message, [], verdict.state, row.kind === 'detach');
           if (verdict.kind === 'failed')
             return end('failed', verdict.message, verdict.errors, verdict.state);
+          if (finalCheck) {
+            const message = `Azure still reports ${verdict.state} ${hoursOf(deps.limits.maxRunningAgeMs)} h after the request; Mooring stopped following it. Refresh the inventory later to see how it ends.`;
+            return end('failed', message, [], verdict.state);
+          }
           note(`Azure reports ${verdict.state}.`, verdict.state);
           waitMs = retryAfterMs(answer.headers, clock.now()) ?? interval;
         } else {
@@ -456,6 +335,13 @@ export async function runOperation(
         interval = Math.min(deps.limits.maxPollIntervalMs, Math.round(interval * 1.25));
       } catch (error) {
         if (signal.aborted) return;
+        if (
+          finalCheck &&
+          (error instanceof NoAnswerError || error instanceof TokenUnavailableError)
+        ) {
+          const message = `Mooring stopped following the operation after ${hoursOf(deps.limits.maxRunningAgeMs)} h and could not ask Azure how it ended (${error.message}). Refresh the inventory to see the compute's state.`;
+          return end('failed', message, [], null);
+        }
         if (error instanceof NoAnswerError) {
           poll({ httpStatus: null, status: 'NoAnswer', retryAfterSeconds: null, note: error.code });
           note(
@@ -494,50 +380,8 @@ export async function runOperation(
   } finally {
     reportSent();
   }
-
-  async function expire(
-    readCompute: () => Promise<ArmAnswer>,
-    judge: (answer: ArmAnswer, asyncError: ProvisioningErrorEntry | null) => Verdict,
-    end: (
-      status: 'succeeded' | 'failed',
-      message: string,
-      errors: ProvisioningErrorEntry[],
-      state: string | null,
-      detached?: boolean,
-    ) => void,
-    asyncError: () => ProvisioningErrorEntry | null,
-  ): Promise<void> {
-    const hours = (deps.limits.maxRunningAgeMs / 3600_000).toLocaleString('en', {
-      maximumFractionDigits: 1,
-    });
-    try {
-      const answer = await readCompute();
-      const verdict = judge(answer, asyncError());
-      poll({
-        httpStatus: answer.status,
-        status: verdict.state ?? 'Unknown',
-        retryAfterSeconds: null,
-        note: 'Final check after the longest wait.',
-      });
-      if (verdict.kind === 'succeeded')
-        return end('succeeded', verdict.message, [], verdict.state, row.kind === 'detach');
-      if (verdict.kind === 'failed')
-        return end('failed', verdict.message, verdict.errors, verdict.state);
-      end(
-        'failed',
-        `Azure still reports ${verdict.state} ${hours} h after the request; Mooring stopped following it. Refresh the inventory later to see how it ends.`,
-        [],
-        verdict.state,
-      );
-    } catch (error) {
-      end(
-        'failed',
-        `Mooring stopped following the operation after ${hours} h and could not ask Azure how it ended (${error instanceof Error ? error.message : String(error)}). Refresh the inventory to see the compute's state.`,
-        [],
-        null,
-      );
-    }
-  }
 }
 
 const secondsOf = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
+const hoursOf = (ms: number): string =>
+  (ms / 3600_000).toLocaleString('en', { maximumFractionDigits: 1 });
