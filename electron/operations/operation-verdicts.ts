@@ -144,3 +144,39 @@ export function judgeCompute(
   }
   return { kind: 'in-progress', state };
 }
+
+/** The identity a compute answer shows: its type, principal and user-assigned identity id. */
+export const identityOfAnswer = (
+  body: unknown,
+): { type: string; principalId: string | null; userAssignedIdentityId: string | null } => {
+  const identity =
+    typeof body === 'object' && body !== null
+      ? (body as { identity?: unknown }).identity
+      : undefined;
+  if (typeof identity !== 'object' || identity === null)
+    return { type: 'None', principalId: null, userAssignedIdentityId: null };
+  const record = identity as {
+    type?: unknown;
+    principalId?: unknown;
+    userAssignedIdentities?: unknown;
+  };
+  const assigned =
+    typeof record.userAssignedIdentities === 'object' && record.userAssignedIdentities !== null
+      ? Object.entries(record.userAssignedIdentities)
+      : [];
+  const first = assigned[0];
+  const firstPrincipal =
+    first && typeof first[1] === 'object' && first[1] !== null
+      ? (first[1] as { principalId?: unknown }).principalId
+      : undefined;
+  return {
+    type: typeof record.type === 'string' ? record.type : 'None',
+    principalId:
+      typeof record.principalId === 'string'
+        ? record.principalId
+        : typeof firstPrincipal === 'string'
+          ? firstPrincipal
+          : null,
+    userAssignedIdentityId: first ? first[0] : null,
+  };
+};

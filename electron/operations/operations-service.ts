@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Database } from 'better-sqlite3';
-import { sameArmId } from '../../shared/azure/arm-id';
+import { armResourceName, sameArmId } from '../../shared/azure/arm-id';
 import type {
   AttachRequest,
   ComputeDetail,
@@ -20,7 +20,14 @@ import { defaultRetryPolicy, type RetryPolicy } from './arm-retry';
 import { createArmSession, type ArmSession } from './arm-session';
 import { systemClock, type Clock } from './clock';
 import { createComputeRecordStore } from './compute-record-store';
-import { computeIdOf, workspaceIdOf, workspaceOfCompute } from './compute-request';
+import {
+  armUrl,
+  attachTargetOf,
+  computeIdOf,
+  computeQuery,
+  workspaceIdOf,
+  workspaceOfCompute,
+} from './compute-request';
 import { createJournalStore, operationView, type OperationRow } from './journal-store';
 import {
   planAttach,
@@ -31,6 +38,7 @@ import {
   type OperationPlan,
 } from './operation-plans';
 import { defaultRunnerLimits, runOperation, type RunnerLimits } from './operation-runner';
+import { identityOfAnswer } from './operation-verdicts';
 import { assignmentsOfPrincipal } from './role-assignments';
 import {
   createWriteBudget,
@@ -57,41 +65,6 @@ export interface OperationsServiceOptions {
   readonly bulkConcurrency?: number;
   readonly logger?: Logger;
 }
-
-const identityOfAnswer = (
-  body: unknown,
-): { type: string; principalId: string | null; userAssignedIdentityId: string | null } => {
-  const identity =
-    typeof body === 'object' && body !== null
-      ? (body as { identity?: unknown }).identity
-      : undefined;
-  if (typeof identity !== 'object' || identity === null)
-    return { type: 'None', principalId: null, userAssignedIdentityId: null };
-  const record = identity as {
-    type?: unknown;
-    principalId?: unknown;
-    userAssignedIdentities?: unknown;
-  };
-  const assigned =
-    typeof record.userAssignedIdentities === 'object' && record.userAssignedIdentities !== null
-      ? Object.entries(record.userAssignedIdentities)
-      : [];
-  const first = assigned[0];
-  const firstPrincipal =
-    first && typeof first[1] === 'object' && first[1] !== null
-      ? (first[1] as { principalId?: unknown }).principalId
-      : undefined;
-  return {
-    type: typeof record.type === 'string' ? record.type : 'None',
-    principalId:
-      typeof record.principalId === 'string'
-        ? record.principalId
-        : typeof firstPrincipal === 'string'
-          ? firstPrincipal
-          : null,
-    userAssignedIdentityId: first ? first[0] : null,
-  };
-};
 
 /**
  * Attach, identity change and detach as journalled operations. Each is a row before anything is
@@ -234,6 +207,50 @@ export function createOperationsService(options: OperationsServiceOptions) {
     };
   };
 
+  /** A bulk item refused before sending (its workspace unreadable, say): a failed row of its own. */
+  const recordRefused = async (
+    request: AttachRequest,
+    error: unknown,
+  ): Promise<OperationView | null> => {
+    try {
+      const target = attachTargetOf(request);
+      const access = accessFor(target.workspace.subscriptionId);
+      const runtime = await options.runtime();
+      const url = armUrl(runtime.cloud.resourceManager, target.compute, computeQuery);
+      const at = clock.now().toISOString();
+      const operationId = randomUUID();
+      const message = error instanceof Error ? error.message : String(error);
+      options.database
+        .transaction(() => {
+          journal.insert({
+            operationId,
+            kind: 'attach',
+            ...access,
+            subscriptionId: target.workspace.subscriptionId,
+            computeId: target.compute.id,
+            computeName: request.computeName,
+            workspaceId: target.workspace.id,
+            workspaceName: armResourceName(target.workspace),
+            clusterId: target.cluster.id,
+            method: 'PUT',
+            url: url.toString(),
+            body: null,
+            commands: { az: '', azRest: '' },
+            summary: `Attach ${armResourceName(target.cluster)} to ${armResourceName(target.workspace)} as ${request.computeName}`,
+            resume: {},
+            createdAt: at,
+          });
+          journal.finish(operationId, { status: 'failed', at, errors: [], message, state: null });
+        })
+        .immediate();
+      const row = journal.read(operationId);
+      changed(row);
+      return operationView(row);
+    } catch {
+      return null; // an invalid id, or another operation already holds the compute
+    }
+  };
+
   return {
     async previewAttach(request: AttachRequest): Promise<RequestPreview> {
       const { plan } = await contextFor(computeWorkspaceSubscription(request));
@@ -250,15 +267,17 @@ export function createOperationsService(options: OperationsServiceOptions) {
       );
       const failed = outcomes.find((outcome) => !outcome.ok);
       if (failed && !failed.ok && outcomes.every((outcome) => !outcome.ok)) throw failed.error;
-      return outcomes.flatMap((outcome, index) => {
-        if (outcome.ok) return [outcome.value];
+      const views: OperationView[] = [];
+      for (const [index, outcome] of outcomes.entries()) {
         const request = requests[index];
-        options.logger?.warn(
-          `Bulk attach of ${request?.computeName ?? '?'} was refused before sending`,
-          outcome.error instanceof Error ? outcome.error.message : outcome.error,
-        );
-        return [];
-      });
+        if (outcome.ok) views.push(outcome.value);
+        else if (request) {
+          // Refused before anything was sent: still a row of its own, so the user sees why.
+          const refused = await recordRefused(request, outcome.error);
+          if (refused) views.push(refused);
+        }
+      }
+      return views;
     },
     async previewIdentityChange(
       computeId: string,

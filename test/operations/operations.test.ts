@@ -141,6 +141,33 @@ describe('attach', () => {
   });
 });
 
+describe('bulk refusals', () => {
+  it('gives an item refused before sending a failed row of its own; the others go on', async () => {
+    const requests = ['mlw-forecasting', 'mlw-does-not-exist'].map((name) =>
+      contract.operations['attach.start'].input.parse({
+        workspaceId: ids.workspace(name),
+        clusterId: ids.aks('aks-cpu-prod-weu'),
+        computeName: 'bulk-mixed',
+        identity: { type: 'None' },
+      }),
+    );
+    const views = await sut.service.startBulk(requests);
+    expect(views.map((view) => view.workspaceName)).toEqual([
+      'mlw-forecasting',
+      'mlw-does-not-exist',
+    ]);
+    expect(views[1]).toMatchObject({ status: 'failed' });
+    expect(views[1]?.message).toMatch(/Azure has no workspace mlw-does-not-exist/);
+    expect((await ended(sut, views[0]?.operationId ?? '')).status).toBe('succeeded');
+    expect(
+      sut.service
+        .list()
+        .map((view) => view.status)
+        .sort(),
+    ).toEqual(['failed', 'succeeded']);
+  });
+});
+
 describe('identity change and detach', () => {
   it('changes the identity with GET, then a full PUT carrying the compute as Azure had it', async () => {
     const started = await sut.service.startAttach(attachRequest('k8s-id', { type: 'None' }));
