@@ -159,6 +159,33 @@ describe('faults while sending', () => {
 });
 
 describe('faults while polling', () => {
+  it('waits as long as the status answer asks (Retry-After) and records it with each poll', async () => {
+    await emu.control.updateSettings({ attachDelayMs: 1200 });
+    const base = emulatorRuntime(emu);
+    const inner = createDefaultHttpClient();
+    const httpClient: HttpClient = {
+      async sendRequest(request) {
+        const response = await inner.sendRequest(request);
+        if (request.url.includes('computeOperationsStatus'))
+          response.headers.set('retry-after', '1');
+        return response;
+      },
+    };
+    const runtime = {
+      ...base,
+      armClientOptions: () => ({ ...base.armClientOptions(), httpClient }),
+    };
+    const sut = operations({ runtime: () => Promise.resolve(runtime) });
+    const view = await sut.service.startAttach(attach('k8s-retry'));
+    expect((await ended(sut, view.operationId)).status).toBe('succeeded');
+    const polls = sut.service.get(view.operationId).polls.filter((poll) => poll.httpStatus === 200);
+    expect(polls[0]).toMatchObject({ status: 'InProgress', retryAfterSeconds: 1 });
+    // 1.2 s of attach with a 40 ms poll interval, but Azure asked for 1 s: two or three polls, not thirty.
+    const statusPolls = armRequests(emu, /computeOperationsStatus/);
+    expect(statusPolls.length).toBeLessThanOrEqual(3);
+    expect(sut.changes.some((change) => /asked to wait 1 s/.test(change.message ?? ''))).toBe(true);
+  });
+
   it('gets a new token when the one in use expires mid-poll', async () => {
     await emu.control.updateSettings({ accessTokenLifetimeSeconds: 1, attachDelayMs: 2500 });
     let requested = 0;
