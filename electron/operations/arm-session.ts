@@ -59,6 +59,8 @@ export function createArmSession(
   runtime: ConnectionRuntime,
   credential: TokenCredential,
   now: () => number = Date.now,
+  /** Aborts requests in flight when Mooring stops (the journal settles them at the next start). */
+  stopping?: AbortSignal,
 ): ArmSession {
   const options = runtime.armClientOptions();
   const httpClient: HttpClient = options.httpClient ?? createDefaultHttpClient();
@@ -94,6 +96,7 @@ export function createArmSession(
       method: method as 'GET',
       headers,
       timeout: REQUEST_TIMEOUT_MS,
+      ...(stopping ? { abortSignal: stopping } : {}),
       ...(body === undefined ? {} : { body }),
     });
     if (options.tlsOptions) request.tlsSettings = options.tlsOptions;

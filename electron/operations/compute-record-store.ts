@@ -88,6 +88,9 @@ export function createComputeRecordStore(db: Database) {
       VALUES (lower(@id), @principalId, @clientId, @tenantId, @at)
       ON CONFLICT (compute_key) DO UPDATE SET principal_id = excluded.principal_id,
         client_id = excluded.client_id, tenant_id = excluded.tenant_id, observed_at = excluded.observed_at`),
+    workspaceExists: db.prepare<[string], { one: number }>(
+      'SELECT 1 AS one FROM workspaces WHERE workspace_key = lower(?)',
+    ),
     exists: db.prepare<[string], { removed_at: string | null }>(
       'SELECT removed_at FROM computes WHERE compute_key = lower(?)',
     ),
@@ -121,6 +124,8 @@ export function createComputeRecordStore(db: Database) {
   };
 
   return {
+    hasWorkspace: (workspaceId: string): boolean =>
+      statements.workspaceExists.get(workspaceId) !== undefined,
     upsertWorkspace(
       workspace: WorkspaceRecord,
       subscriptionId: string,

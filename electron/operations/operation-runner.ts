@@ -187,6 +187,7 @@ export async function runOperation(
           );
         } catch (error) {
           if (!(error instanceof NoAnswerError)) throw error;
+          if (signal.aborted) return; // stopping: the next start settles this send
           note(
             `No answer from Azure (${error.code}). Mooring reads the compute before sending again.`,
           );

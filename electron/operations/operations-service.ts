@@ -93,8 +93,11 @@ export function createOperationsService(options: OperationsServiceOptions) {
     return access;
   };
   const sessionFor = async (accountId: string, tenantId: string): Promise<ArmSession> =>
-    createArmSession(await options.runtime(), options.credentialFor(accountId, tenantId), () =>
-      clock.now().getTime(),
+    createArmSession(
+      await options.runtime(),
+      options.credentialFor(accountId, tenantId),
+      () => clock.now().getTime(),
+      stopping.signal,
     );
   const contextFor = async (subscriptionId: string) => {
     const access = accessFor(subscriptionId);
@@ -176,10 +179,7 @@ export function createOperationsService(options: OperationsServiceOptions) {
     tenantId: string,
   ) => {
     const workspace = workspaceOfCompute(computeIdOf(computeId));
-    const known = options.database
-      .prepare('SELECT 1 FROM workspaces WHERE workspace_key = lower(?)')
-      .get(workspace.id);
-    if (known) return;
+    if (records.hasWorkspace(workspace.id)) return;
     const record = await readWorkspace({ session: plan.session, clock, retry }, workspace);
     records.upsertWorkspace(record, workspace.subscriptionId, tenantId, clock.now().toISOString());
   };
