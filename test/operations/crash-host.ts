@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { contract } from '../../shared/ipc/contract';
 import { composeOperations } from '../../electron/app/compose-operations';
 import { DEFAULT_CLIENT_ID, type ConnectionRuntime } from '../../electron/connection/runtime';
@@ -57,6 +58,23 @@ const credential: TokenCredential = {
     }),
 };
 
+/**
+ * Answers to writes come back slowly (as over a poor link): the write is applied in Azure well
+ * before the host hears of it, so kills often land between the two — the case that must never
+ * lead to a second send.
+ */
+const slowAnswersMs = Number(process.env['MOORING_SLOW_ANSWERS_MS'] ?? '0');
+const network = createDefaultHttpClient();
+const httpClient: HttpClient = {
+  async sendRequest(request) {
+    const response = await network.sendRequest(request);
+    if (request.method !== 'GET' && slowAnswersMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, slowAnswersMs));
+    }
+    return response;
+  },
+};
+
 const runtime: ConnectionRuntime = {
   cloud: {
     id: 'Custom',
@@ -67,7 +85,12 @@ const runtime: ConnectionRuntime = {
   },
   clientId: DEFAULT_CLIENT_ID,
   msalNetworkClient: new TrustingMsalNetworkClient(caPem),
-  armClientOptions: () => ({ endpoint: armUrl, $host: armUrl, tlsOptions: { ca: caPem } }),
+  armClientOptions: () => ({
+    endpoint: armUrl,
+    $host: armUrl,
+    tlsOptions: { ca: caPem },
+    httpClient,
+  }),
 };
 
 const database = openDatabase({ path: path.join(env('MOORING_DATA_DIR'), 'mooring.sqlite3') });

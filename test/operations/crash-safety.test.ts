@@ -82,6 +82,7 @@ function startHost(command: unknown): HostRun {
         MOORING_CLIENT_ID: sp.clientId,
         MOORING_CLIENT_SECRET: sp.clientSecret,
         MOORING_DATA_DIR: folder.dir,
+        MOORING_SLOW_ANSWERS_MS: '300',
         MOORING_COMMAND: command === null ? '' : JSON.stringify(command),
       },
     },
