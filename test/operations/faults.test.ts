@@ -186,6 +186,39 @@ describe('faults while polling', () => {
     expect(sut.changes.some((change) => /asked to wait 1 s/.test(change.message ?? ''))).toBe(true);
   });
 
+  it('follows Location when a 202 detach names no Azure-AsyncOperation, then GETs the compute', async () => {
+    const sut0 = operations();
+    const attached = await sut0.service.startAttach(attach('k8s-loc'));
+    expect((await ended(sut0, attached.operationId)).status).toBe('succeeded');
+    const base = emulatorRuntime(emu);
+    const inner = createDefaultHttpClient();
+    const httpClient: HttpClient = {
+      async sendRequest(request) {
+        const response = await inner.sendRequest(request);
+        if (request.method === 'DELETE') {
+          const status = response.headers.get('azure-asyncoperation') ?? '';
+          response.headers.delete('azure-asyncoperation');
+          response.headers.set('location', status);
+        }
+        return response;
+      },
+    };
+    const runtime = {
+      ...base,
+      armClientOptions: () => ({ ...base.armClientOptions(), httpClient }),
+    };
+    await sut0.stop();
+    started.splice(started.indexOf(sut0), 1);
+    const sut = operations({ runtime: () => Promise.resolve(runtime) });
+    const computeId = ids.compute(ids.workspace('mlw-recommender'), 'k8s-loc');
+    const view = await sut.service.detach(computeId);
+    expect((await ended(sut, view.operationId)).status).toBe('succeeded');
+    expect(
+      armRequests(emu, /computeOperationsStatus/).some((line) => line.startsWith('GET 200')),
+    ).toBe(true);
+    expect(armRequests(emu, /computes\/k8s-loc\?api-version=[^&]*$/).at(-1)).toMatch(/^GET 404/);
+  });
+
   it('gets a new token when the one in use expires mid-poll', async () => {
     await emu.control.updateSettings({ accessTokenLifetimeSeconds: 1, attachDelayMs: 2500 });
     let requested = 0;
