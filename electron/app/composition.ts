@@ -6,6 +6,9 @@ import { createConnectionService } from '../connection/connection-service';
 import type { PolicyFileGuard } from '../connection/policy-permissions';
 import type { SecurityConfirmer } from '../connection/security-change';
 import { createInventoryService } from '../inventory/create-inventory-service';
+import { accessFromSubscriptions, composeOperations } from './compose-operations';
+import { composePreflight } from './compose-preflight';
+import type { OperationsTuning } from './compose-operations';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -43,6 +46,8 @@ export interface CompositionOptions {
   readonly confirmSecurityChange: SecurityConfirmer;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
   readonly resolveSystemProxy?: SystemProxyResolver;
+  /** Faster polling for tests and the crash host; the app keeps the defaults. */
+  readonly operationsTuning?: OperationsTuning;
 }
 
 export interface Composition {
@@ -152,6 +157,23 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const preflight = composePreflight({
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    runtime: () => connection.runtime(),
+    subscriptions: () => subscriptions.snapshot().subscriptions,
+    logger,
+  });
+  const operations = composeOperations({
+    preflight: (request) => preflight.check(request),
+    database,
+    events,
+    runtime: () => connection.runtime(),
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    subscriptionAccess: accessFromSubscriptions(() => subscriptions.snapshot().subscriptions),
+    logger,
+    ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
+  });
+
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
       name: options.appName,
@@ -179,6 +201,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'inventory.refresh': () => inventory.refresh(),
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
+    ...operations.handlers,
   };
 
   return {
@@ -192,6 +215,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      await operations.service.close();
       await accounts.close();
       database.close();
     },

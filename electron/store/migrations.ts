@@ -307,6 +307,79 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    summary:
+      'operation journal: every attach, identity change and detach with its request, polls, resume state; operation-observed compute states',
+    up(db) {
+      // A row is written (pending) before its request is sent and marked running with the URL to
+      // follow right after Azure answers, so a restart can always finish it. At most one pending or
+      // running row per compute: two operations on one compute would only meet Azure's 409.
+      // resume_json holds what finishing needs: the Azure-AsyncOperation / Location URLs as given
+      // and what the compute must show once the request took effect.
+      db.exec(`
+        CREATE TABLE operations (
+          operation_id       TEXT PRIMARY KEY NOT NULL,
+          kind               TEXT NOT NULL CHECK (kind IN ('attach', 'update-identity', 'detach')),
+          status             TEXT NOT NULL CHECK (status IN ('pending', 'running', 'succeeded', 'failed')),
+          account_id         TEXT NOT NULL,
+          tenant_id          TEXT NOT NULL CHECK (tenant_id = lower(tenant_id) AND length(tenant_id) = 36),
+          subscription_id    TEXT NOT NULL
+                             CHECK (subscription_id = lower(subscription_id) AND length(subscription_id) = 36),
+          compute_key        TEXT NOT NULL CHECK (compute_key = lower(compute_id)),
+          compute_id         TEXT NOT NULL CHECK (compute_id LIKE '/subscriptions/%'),
+          compute_name       TEXT NOT NULL,
+          workspace_id       TEXT NOT NULL CHECK (workspace_id LIKE '/subscriptions/%'),
+          workspace_name     TEXT NOT NULL,
+          cluster_id         TEXT,
+          request_method     TEXT NOT NULL CHECK (request_method IN ('PUT', 'DELETE')),
+          request_url        TEXT NOT NULL,
+          request_body       TEXT CHECK (request_body IS NULL OR json_valid(request_body)),
+          commands_json      TEXT NOT NULL CHECK (json_valid(commands_json)),
+          summary            TEXT NOT NULL,
+          created_at         TEXT NOT NULL,
+          started_at         TEXT,
+          ended_at           TEXT,
+          last_polled_at     TEXT,
+          poll_count         INTEGER NOT NULL DEFAULT 0 CHECK (poll_count >= 0),
+          send_count         INTEGER NOT NULL DEFAULT 0 CHECK (send_count >= 0),
+          provisioning_state TEXT,
+          errors_json        TEXT NOT NULL DEFAULT '[]'
+                             CHECK (json_valid(errors_json) AND json_type(errors_json) = 'array'),
+          message            TEXT,
+          resume_json        TEXT NOT NULL DEFAULT '{}'
+                             CHECK (json_valid(resume_json) AND json_type(resume_json) = 'object'),
+          CHECK ((status IN ('succeeded', 'failed')) = (ended_at IS NOT NULL))
+        ) STRICT;
+        CREATE UNIQUE INDEX operations_one_active_per_compute
+          ON operations (compute_key) WHERE status IN ('pending', 'running');
+        CREATE INDEX operations_by_status ON operations (status, created_at);
+        CREATE INDEX operations_by_compute ON operations (compute_key, created_at);
+
+        CREATE TABLE operation_polls (
+          operation_id        TEXT NOT NULL REFERENCES operations (operation_id) ON DELETE CASCADE,
+          poll_number         INTEGER NOT NULL CHECK (poll_number >= 1),
+          polled_at           TEXT NOT NULL,
+          http_status         INTEGER,
+          status              TEXT NOT NULL,
+          retry_after_seconds REAL,
+          note                TEXT,
+          PRIMARY KEY (operation_id, poll_number)
+        ) STRICT;
+
+        CREATE TABLE compute_identities (
+          compute_key TEXT PRIMARY KEY NOT NULL REFERENCES computes (compute_key) ON DELETE CASCADE,
+          principal_id TEXT,
+          client_id    TEXT,
+          tenant_id    TEXT,
+          observed_at  TEXT NOT NULL
+        ) STRICT;
+
+        ALTER TABLE compute_state_history
+          ADD COLUMN operation_id TEXT REFERENCES operations (operation_id) ON DELETE SET NULL;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>
