@@ -123,7 +123,8 @@ export function createArmSession(
     armOrigin,
     armBase: runtime.cloud.resourceManager,
     async send(method, url, body) {
-      if (url.origin !== armOrigin) {
+      // The app's one bearer-host rule decides, as for every Azure client (electron/network).
+      if (url.origin !== armOrigin || !runtime.trustedHosts.allows(url.href)) {
         throw new Error(`Refused to send an ARM token to ${url.origin}.`);
       }
       const answer = await sendOnce(method, url, body, false);
