@@ -100,6 +100,15 @@ export function composeServices(options: CompositionOptions): Composition {
           })),
       );
     },
+    async memberships() {
+      const signedIn = await accounts.list();
+      return signedIn.flatMap((account) =>
+        account.tenants.map((tenant) => ({
+          accountId: account.accountId,
+          tenantId: tenant.tenantId,
+        })),
+      );
+    },
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
   };
   const subscriptions = createSubscriptionsService({
@@ -125,6 +134,21 @@ export function composeServices(options: CompositionOptions): Composition {
             tenantId: subscription.tenantId,
             accountId: subscription.accountId,
           })),
+      // A subscription whose tenant demands sign-in, or whose account signed out, keeps its last
+      // known record (with its age) and is not listed: the picker offers the sign-in instead.
+      waitingForSignIn: async () => {
+        const ready = new Set(
+          (await directory.readyTenants()).map(
+            (t) => `${t.accountId}\n${t.tenantId.toLowerCase()}`,
+          ),
+        );
+        return new Set(
+          subscriptions
+            .snapshot()
+            .subscriptions.filter((s) => !ready.has(`${s.accountId}\n${s.tenantId.toLowerCase()}`))
+            .map((s) => s.subscriptionId),
+        );
+      },
     },
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
@@ -145,8 +169,8 @@ export function composeServices(options: CompositionOptions): Composition {
     'accounts.cancelSignIn': ({ signInId }) => ({ cancelled: accounts.cancelSignIn(signInId) }),
     'accounts.signOut': async ({ accountId }) => {
       const remaining = await accounts.signOut(accountId);
-      // Its subscriptions leave the list (and the inventory's scope) now, not at the next refresh.
-      subscriptions.forgetAccount(accountId);
+      // Its subscriptions stay, waiting for a sign-in; those another account sees move to it now.
+      subscriptions.accountSignedOut(accountId);
       return remaining;
     },
     'tenants.signIn': ({ accountId, tenantId, method }) =>
