@@ -14,7 +14,8 @@ import type { Loadable } from './loadable';
 
 /** Who a sign-in is for: a new account, or one tenant of a signed-in account that demands it. */
 export type SignInTarget =
-  | { readonly kind: 'account' }
+  /** A new account, or (with `signInAs`) a signed-out one whose subscriptions wait for it. */
+  | { readonly kind: 'account'; readonly signInAs?: string }
   | {
       readonly kind: 'tenant';
       readonly accountId: string;
