@@ -26,6 +26,8 @@ interface InventoryListProps {
   readonly jump: InventoryJump | null;
   readonly onJumpDone: () => void;
   readonly now: number;
+  /** Subscriptions waiting for a sign-in: their last known record is shown, marked. */
+  readonly waiting: ReadonlySet<string>;
   readonly onToggle: (id: string) => void;
 }
 
@@ -40,6 +42,7 @@ export function InventoryList({
   jump,
   onJumpDone,
   now,
+  waiting,
   onToggle,
 }: InventoryListProps) {
   const styles = useStyles();
@@ -90,6 +93,7 @@ export function InventoryList({
           top={top}
           height={item.height}
           collapsed={item.collapsed}
+          needsSignIn={waiting.has(item.group.subscriptionId)}
           onToggle={onToggle}
         />
       ) : (
