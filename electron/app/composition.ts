@@ -27,8 +27,12 @@ export interface CompositionOptions {
   readonly logger: Logger;
   /** Protects the sign-in cache at rest: Electron's safeStorage in the app. */
   readonly encryptor: SecretEncryptor;
-  /** Opens a sign-in page in the user's browser (the system browser in the app). */
-  readonly openSignInPage: (url: string) => Promise<void>;
+  /**
+   * Opens a sign-in page in the user's browser (the system browser in the app). Answers
+   * `{ opened: false }` when no browser could be opened (nothing, or `void`, means it opened);
+   * the sign-in dialog then shows the address to open by hand.
+   */
+  readonly openSignInPage: (url: string) => Promise<{ readonly opened: boolean } | void>;
   /** The administrator's policy file, or null for none. */
   readonly policyFile: string | null;
   /** The operating system's proxy for a URL in PAC form; default: HTTPS_PROXY / NO_PROXY. */
@@ -81,7 +85,10 @@ export function composeServices(options: CompositionOptions): Composition {
       allowWeakProtection: () => connection.effectiveSettings().allowWeakTokenProtection,
     },
     cacheFile: path.join(options.userDataDir, TOKEN_CACHE_FILE_NAME),
-    openSignInPage: options.openSignInPage,
+    openSignInPage: async (url) => {
+      const outcome = await options.openSignInPage(url);
+      events.emit('signIn.browserPage', { url, opened: outcome?.opened ?? true });
+    },
     logger,
   });
   const directory: SubscriptionDirectory = {

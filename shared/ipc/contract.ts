@@ -12,6 +12,7 @@ import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
+import { signInPageEvents } from './contract-sign-in-page';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -114,6 +115,7 @@ export const contract = {
     }),
   },
   events: {
+    ...signInPageEvents,
     'signIn.deviceCode': event({
       summary: 'A device-code sign-in needs the user to enter this code at this address.',
       payload: DeviceCodePrompt,

@@ -11,6 +11,7 @@ import {
 import type { ButtonProps, MenuButtonProps } from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import type { SignInMethod } from '../../../shared/domain/accounts';
+import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 
 const testId = (id: string): Record<`data-${string}`, string> => ({ 'data-testid': id });
 
@@ -37,6 +38,7 @@ export function AddAccountMenu({
           // Focusable while a sign-in runs, so closing its dialog can put focus back here.
           disabledFocusable={disabled}
           {...restoreFocusTarget}
+          {...FOCUS_AFTER_REMOVAL}
           data-testid="add-account-button"
         >
           Add account

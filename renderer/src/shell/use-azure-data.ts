@@ -23,6 +23,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
+      client.on('signIn.browserPage', (payload) => accounts.getState().receiveBrowserPage(payload)),
       client.on('signIn.finished', (payload) => accounts.getState().receiveSignInFinished(payload)),
       client.on('subscriptions.changed', (payload) =>
         subscriptions.getState().receiveSnapshot(payload),
