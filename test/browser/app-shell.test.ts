@@ -71,7 +71,9 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     await page.goto(host.url);
     await page.getByTestId('footer-version').waitFor();
     expect(await textOf(page, 'footer-version')).toBe(`Mooring ${version}`);
-    expect(await textOf(page, 'footer-database-path')).toBe(host.databasePath);
+    // The footer says a local record is in use; its full path (the user's folders) is in About.
+    expect(await textOf(page, 'footer-database')).toContain('Settings › About');
+    expect(await textOf(page, 'footer-database')).not.toContain(userDataDir);
     expect(host.databasePath).toBe(path.join(userDataDir, 'mooring.sqlite3'));
     // With no account yet, Inventory (the first area) invites the user to sign in.
     await page.getByTestId('inventory-empty-no-accounts').waitFor();

@@ -29,6 +29,7 @@ import {
   computeRowHeight,
 } from './inventory-layout';
 import { removedText } from './record-age';
+import { ROW_ATTRIBUTE } from './row-keys';
 
 const useStyles = makeStyles({
   row: {
@@ -240,6 +241,8 @@ function ProvisioningErrors({ compute }: { compute: ComputeView }) {
 interface ComputeRowProps {
   readonly compute: ComputeView;
   readonly highlighted: boolean;
+  /** Whether Tab lands on this row (the list's one tab stop); the arrow keys reach the others. */
+  readonly tabStop?: boolean;
   readonly now: number;
 }
 
@@ -247,7 +250,12 @@ interface ComputeRowProps {
  * One compute: name, type (Kubernetes stands out), provisioning state, cluster, namespace,
  * identity and description; a failed one also lists its provisioning errors.
  */
-export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }: ComputeRowProps) {
+export const ComputeRow = memo(function ComputeRow({
+  compute,
+  highlighted,
+  tabStop = false,
+  now,
+}: ComputeRowProps) {
   const styles = useStyles();
   const failed = stateCategory(compute.provisioningState) === 'failed';
   const kubernetes = isKubernetes(compute);
@@ -255,7 +263,8 @@ export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }
   return (
     <div
       role="listitem"
-      tabIndex={-1}
+      tabIndex={tabStop ? 0 : -1}
+      {...{ [ROW_ATTRIBUTE]: compute.id }}
       className={mergeClasses(
         styles.row,
         removed && styles.removed,
