@@ -7,6 +7,8 @@ export interface AxeFinding {
   readonly impact: string | null | undefined;
   readonly help: string;
   readonly targets: readonly string[];
+  /** The first offending element's markup and axe's account of what is wrong with it. */
+  readonly example: string;
 }
 
 type AxeWindow = Window & { axe?: typeof axe };
@@ -22,7 +24,13 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
   return page.evaluate(async (selector) => {
     const runner = (window as AxeWindow).axe;
     if (!runner) throw new Error('axe-core did not load into the page');
-    const context = selector ? (document.querySelector(selector) ?? document) : document;
+    const root = selector ? (document.querySelector(selector) ?? document) : document;
+    // Tabster's focus guards (Fluent UI's focus trapping) are aria-hidden and focusable on
+    // purpose: they hand focus on and never keep it.
+    const context = {
+      include: [root],
+      exclude: [['[data-tabster-dummy]']],
+    } as unknown as Parameters<typeof runner.run>[0];
     const result = await runner.run(context, { resultTypes: ['violations'] });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -31,6 +39,7 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
         impact: violation.impact,
         help: violation.help,
         targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+        example: `${violation.nodes[0]?.html ?? ''} — ${violation.nodes[0]?.failureSummary ?? ''}`,
       }));
   }, within ?? null);
 }

@@ -199,7 +199,8 @@ function ErrorDetailsToggle({ compute }: { compute: ComputeView }) {
           size="small"
           className={styles.detailsToggle}
           aria-expanded={open}
-          aria-label={`${open ? 'Hide' : 'Show'} the provisioning errors of ${compute.name}`}
+          // The visible words first (WCAG 2.5.3), then whose errors they are.
+          aria-label={`${open ? 'Hide' : 'Show'} details of the provisioning errors of ${compute.name}`}
           data-testid="compute-error-details-toggle"
         >
           {open ? 'Hide details' : 'Show details'}

@@ -5,6 +5,8 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import { useRef } from 'react';
+import { focusAfterRemoval } from '../components/focus-after-removal';
 import type {
   SubscriptionFilterChange,
   SubscriptionView,
@@ -31,13 +33,18 @@ export function OfferedSubscriptions({
   subscriptions: readonly SubscriptionView[];
   onChanges: (changes: SubscriptionFilterChange[]) => void;
 }) {
+  const barRef = useRef<HTMLDivElement>(null);
   const offered = subscriptions.filter((subscription) => subscription.offered);
   if (offered.length === 0) return null;
-  const decide = (selected: boolean) =>
+  const decide = (selected: boolean) => {
+    // The message (and the button just pressed) goes: focus moves to the picker's search.
+    const drawer = barRef.current?.closest('[role="dialog"]') ?? document;
     onChanges(offered.map(({ subscriptionId }) => ({ subscriptionId, selected })));
+    focusAfterRemoval(drawer);
+  };
   const many = offered.length > 1;
   return (
-    <MessageBar intent="info" layout="multiline" data-testid="subscriptions-offered">
+    <MessageBar ref={barRef} intent="info" layout="multiline" data-testid="subscriptions-offered">
       <MessageBarBody>
         <MessageBarTitle>
           {many

@@ -16,6 +16,7 @@ import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SubscriptionsSnapshot } from '../../../shared/domain/subscriptions';
 import { CallError } from '../components/CallError';
+import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { useAccounts, useOverlays, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
@@ -185,6 +186,7 @@ function Picker({
           placeholder="Search by name, id, tenant, domain or account"
           aria-label="Search subscriptions"
           autoFocus
+          {...FOCUS_AFTER_REMOVAL}
           data-testid="subscriptions-search"
         />
         <Switch
