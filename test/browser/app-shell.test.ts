@@ -7,6 +7,7 @@ import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
 import type { MooringBridge } from '../../shared/ipc/bridge';
 import { recordingLogger } from '../browser-host/test-support';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -118,6 +119,14 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     expect(await textOf(page, 'about-database-path')).toBe(host.databasePath);
   });
 
+  it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
+    for (const area of ['inventory', 'attach', 'activity', 'accounts', 'settings']) {
+      await page.getByTestId(`nav-${area}`).click();
+      await page.getByTestId(`page-${area}`).waitFor();
+      expect(await seriousAxeViolations(page), `the ${area} page`).toEqual([]);
+    }
+  });
+
   it('follows the operating system live while the theme is System', async () => {
     await themeApplied(page, 'light', 'system');
     expect(await page.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
@@ -175,5 +184,6 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     // No hover highlight from the last click, no half-finished transition in the picture.
     await page.mouse.move(1000, 700);
     await page.screenshot({ path: SCREENSHOT_PATH, animations: 'disabled' });
+    expect(await seriousAxeViolations(page), 'Settings in Dark').toEqual([]);
   });
 });

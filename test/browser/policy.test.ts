@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
 import { recordingLogger } from '../browser-host/test-support';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -64,6 +65,7 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     await expect(form.textContent()).resolves.toContain('policy.json');
     await expect(page.getByTestId('connection-proxy-url').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('connection-policy-problem').count()).resolves.toBe(0);
+    expect(await seriousAxeViolations(page), 'Settings with policy-locked fields').toEqual([]);
   });
 
   it('says plainly when the policy file cannot be applied', async () => {
@@ -71,5 +73,6 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     const problem = page.getByTestId('connection-policy-problem');
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toContain('will not connect to Azure');
+    expect(await seriousAxeViolations(page), 'Settings with a broken policy file').toEqual([]);
   });
 });

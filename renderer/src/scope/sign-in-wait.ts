@@ -103,14 +103,16 @@ export function signInWaitTitle(group: SignInWaitGroup): string {
 /** What a wait means for the subscriptions, and what to do about it. */
 export function signInWaitText(group: SignInWaitGroup, where: 'picker' | 'inventory'): string {
   const { wait } = group;
+  const one = group.subscriptions.length === 1;
   const waiting = count(group.subscriptions.length, 'subscription waits', 'subscriptions wait');
+  const them = one ? 'it' : 'them';
   const action =
     wait.kind === 'tenant'
-      ? `Sign in to ${wait.tenantName} to use them again.`
-      : `Sign in as ${wait.username} to use them again.`;
+      ? `Sign in to ${wait.tenantName} to use ${them} again.`
+      : `Sign in as ${wait.username} to use ${them} again.`;
   const kept =
     where === 'picker'
-      ? 'Mooring keeps their selection and favourites meanwhile.'
+      ? `Mooring keeps ${one ? 'its' : 'their'} selection and favourites meanwhile.`
       : 'Mooring shows what it last recorded there meanwhile.';
   const why =
     wait.kind === 'tenant' && wait.problem?.code
