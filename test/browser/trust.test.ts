@@ -148,6 +148,19 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
     await search.fill('ops@fabrikam');
     await expect.poll(() => row(FABRIKAM_RESEARCH).count()).toBe(1);
     await search.fill('');
+  });
+
+  it('puts focus on the next row when a hidden subscription leaves the list', async () => {
+    const platform = '1b64c9cc-da2f-576e-9210-f5fd7d05790e';
+    await row(platform).getByTestId('subscription-hide').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row(platform).count()).toBe(0);
+    await expect.poll(activeTestId).toBe('subscription-hide');
+    // Shown again, for the steps that follow.
+    await page.getByTestId('subscriptions-show-hidden').click();
+    await row(platform).getByTestId('subscription-hide').click();
+    await page.getByTestId('subscriptions-show-hidden').click();
+    await expect.poll(() => row(platform).getAttribute('data-hidden')).toBe('false');
     await closePicker();
   });
 

@@ -14,3 +14,32 @@ export function focusAfterRemoval(within: ParentNode = document, attempts = 10):
   }
   if (attempts > 0) requestAnimationFrame(() => focusAfterRemoval(within, attempts - 1));
 }
+
+/**
+ * Before removing the list item that holds focus (hiding a subscription): remembers its
+ * neighbours, and once the list has re-rendered puts focus on the same kind of control in the
+ * neighbour that took its place — or, failing that, on the view's FOCUS_AFTER_REMOVAL element.
+ */
+export function keepFocusNear(control: HTMLElement): void {
+  const item = control.closest<HTMLElement>('[role="listitem"]');
+  const testId = control.getAttribute('data-testid');
+  const neighbours = [item?.nextElementSibling, item?.previousElementSibling].filter(
+    (element): element is HTMLElement => element instanceof HTMLElement,
+  );
+  const view = item?.closest('[role="dialog"]') ?? document;
+  requestAnimationFrame(() => {
+    if (control.isConnected) return; // still shown (hidden ones are listed): focus stays
+    const shown = neighbours.filter((neighbour) => neighbour.isConnected);
+    // The same control in a neighbouring row first (the next row's hide button), else any.
+    const target =
+      shown
+        .map((n) => (testId ? n.querySelector<HTMLElement>(`[data-testid="${testId}"]`) : null))
+        .find((found) => found !== null) ??
+      shown.map((n) => n.querySelector<HTMLElement>('button, input')).find((found) => found);
+    if (target) {
+      target.focus();
+      return;
+    }
+    focusAfterRemoval(view);
+  });
+}

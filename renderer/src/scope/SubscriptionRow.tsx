@@ -15,6 +15,7 @@ import type {
   SubscriptionFilterChange,
   SubscriptionView,
 } from '../../../shared/domain/subscriptions';
+import { keepFocusNear } from '../components/focus-after-removal';
 import type { SignInWait } from './sign-in-wait';
 
 const useStyles = makeStyles({
@@ -195,7 +196,11 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           size="small"
           aria-label={hideLabel(displayName, hidden)}
           icon={hidden ? <Eye20Regular /> : <EyeOff20Regular />}
-          onClick={() => onChange({ subscriptionId, hidden: !hidden })}
+          onClick={(event) => {
+            // Hiding removes the row unless hidden ones are shown: focus moves to its neighbour.
+            if (!hidden) keepFocusNear(event.currentTarget);
+            onChange({ subscriptionId, hidden: !hidden });
+          }}
           data-testid="subscription-hide"
         />
       </Tooltip>
