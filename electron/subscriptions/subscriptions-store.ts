@@ -135,9 +135,8 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
                                  first_seen_at, last_seen_at, gone_at)
       VALUES (@subscriptionId, @displayName, @state, @tenantId, @tenantName, @accountId, @username,
               @alsoSeenBy,
-              NOT EXISTS (SELECT 1 FROM subscription_tenant_choices WHERE tenant_id = @tenantId)
-                AND NOT EXISTS (SELECT 1 FROM subscriptions
-                                 WHERE gone_at IS NULL AND (selected = 0 OR hidden = 1)),
+              NOT @narrowed
+                AND NOT EXISTS (SELECT 1 FROM subscription_tenant_choices WHERE tenant_id = @tenantId),
               @at, @at, NULL)
       ON CONFLICT (subscription_id) DO UPDATE SET
         display_name = excluded.display_name, state = excluded.state,
@@ -150,6 +149,10 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
          SET account_id = @accountId, account_username = @username, also_seen_by_json = @alsoSeenBy,
              gone_at = NULL
        WHERE subscription_id = @subscriptionId`),
+    // Read once per refresh, before it adds anything: whether the user left a subscription out.
+    narrowed: db.prepare<[], { narrowed: number }>(`
+      SELECT EXISTS (SELECT 1 FROM subscriptions
+                      WHERE gone_at IS NULL AND (selected = 0 OR hidden = 1)) AS narrowed`),
     markGone: db.prepare(`
       UPDATE subscriptions SET gone_at = ?
        WHERE gone_at IS NULL
@@ -211,6 +214,7 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
         seenAt: row.seen_at,
       }));
       const resolved = resolveSightings(previous, listings, accountOrder, at, memberships);
+      const narrowed = statements.narrowed.get()?.narrowed ?? 0;
 
       statements.forgetSightings.run();
       for (const { subscriptionId, sightings, listed } of resolved) {
@@ -228,6 +232,7 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
             state: listed.subscription.state,
             tenantId: listed.subscription.tenantId,
             tenantName: listed.tenantName,
+            narrowed,
             at,
           });
         } else {
