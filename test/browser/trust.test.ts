@@ -277,6 +277,10 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
     signingInAs = 'ops@fabrikam.com';
     await page.getByTestId('sign-in-wait-button').click();
     await expect.poll(() => page.getByTestId('sign-in-wait').count()).toBe(0);
+    // The message and its button went: focus is on the page, not lost on the body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.tagName ?? 'BODY'))
+      .not.toBe('BODY');
     await openPicker();
     await expect
       .poll(() => row(FABRIKAM_ANALYTICS).getAttribute('data-needs-sign-in'))

@@ -7,7 +7,10 @@ export const FOCUS_AFTER_REMOVAL = { 'data-focus-after-removal': true } as const
  * keyboard users are not left on the body.
  */
 export function focusAfterRemoval(within: ParentNode = document, attempts = 10): void {
-  const target = within.querySelector<HTMLElement>('[data-focus-after-removal]');
+  // Without a marked element, the page's heading (focusable for exactly this) is where to land.
+  const target =
+    within.querySelector<HTMLElement>('[data-focus-after-removal]') ??
+    (within === document ? document.querySelector<HTMLElement>('h1[tabindex="-1"]') : null);
   if (target && target.isConnected) {
     target.focus();
     if (document.activeElement === target) return;
@@ -42,4 +45,13 @@ export function keepFocusNear(control: HTMLElement): void {
     }
     focusAfterRemoval(view);
   });
+}
+
+/**
+ * For a region that can disappear while it holds focus (a message whose cause was fixed): call
+ * in a layout effect's cleanup, which runs while the region is still in the document.
+ */
+export function rescueFocusFrom(region: HTMLElement | null): void {
+  if (!region || !region.contains(document.activeElement)) return;
+  focusAfterRemoval(region.closest('[role="dialog"]') ?? document);
 }

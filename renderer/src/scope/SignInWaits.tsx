@@ -6,7 +6,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useLayoutEffect, useRef } from 'react';
 import { TenantSignInButton } from '../accounts/SignInMethodMenu';
+import { rescueFocusFrom } from '../components/focus-after-removal';
 import { useAccounts } from '../state/azure-stores';
 import type { SignInWaitGroup } from './sign-in-wait';
 import { signInTargetOf, signInWaitText, signInWaitTitle } from './sign-in-wait';
@@ -37,8 +39,15 @@ function WaitBar({
   const busy = useAccounts((state) => state.session !== null);
   const startSignIn = useAccounts((state) => state.startSignIn);
   const { wait } = group;
+  const barRef = useRef<HTMLDivElement>(null);
+  // Signing in ends the wait and removes this message: focus must not go down with it.
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    return () => rescueFocusFrom(bar);
+  }, []);
   return (
     <MessageBar
+      ref={barRef}
       intent="warning"
       layout="multiline"
       data-testid="sign-in-wait"
