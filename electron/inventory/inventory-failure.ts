@@ -30,7 +30,7 @@ export function describeInventoryFailure(error: unknown, where: InventoryWhere):
     case 'sign-in-again':
       return {
         code,
-        message: `Listing ${what} needs you to sign in to its tenant again (${code}); choose "Sign in" beside that tenant in Accounts, then refresh.`,
+        message: `Listing ${what} needs you to sign in to its tenant again (${code}); choose Sign in beside this message (or beside the tenant in Accounts).`,
       };
     case 'token':
       return {

@@ -28,7 +28,7 @@ export function describeListingFailure(error: unknown, where: ListingWhere): Ten
     case 'sign-in-again':
       return {
         code,
-        message: `${tenant} needs ${user} to sign in again (${code}); choose "Sign in" beside that tenant in Accounts, then refresh.`,
+        message: `${tenant} needs ${user} to sign in again (${code}); choose Sign in beside this message (or beside the tenant in Accounts).`,
       };
     case 'token':
       return {

@@ -73,7 +73,10 @@ const flag = (value: boolean | undefined): number | null =>
  * the last refresh, and the user's filters. Every write is one transaction.
  */
 export interface SubscriptionsStore {
-  /** The subscriptions some ready account sees, favourites first, then by tenant and name. */
+  /**
+   * The subscriptions some account saw and still may (signed in or waiting for a sign-in),
+   * favourites first, then by tenant and name.
+   */
   snapshot(): SubscriptionsSnapshot;
   /**
    * Records a refresh. A tenant that listed replaces what it saw before; any other pair keeps

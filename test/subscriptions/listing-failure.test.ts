@@ -17,7 +17,7 @@ describe('describing why one tenant could not be listed', () => {
     const problem = describeListingFailure(error, where);
     expect(problem.code).toBe('AADSTS50076');
     expect(problem.message).toMatch(/Northwind Traders needs admin@contoso\.com to sign in again/);
-    expect(problem.message).toMatch(/"Sign in" beside that tenant/);
+    expect(problem.message).toMatch(/choose Sign in beside this message/);
   });
 
   it('keeps the ARM error code of a refusal and says what to ask for', () => {
