@@ -33,8 +33,12 @@ export interface CompositionOptions {
   readonly logger: Logger;
   /** Protects the sign-in cache at rest: Electron's safeStorage in the app. */
   readonly encryptor: SecretEncryptor;
-  /** Opens a sign-in page in the user's browser (the system browser in the app). */
-  readonly openSignInPage: (url: string) => Promise<void>;
+  /**
+   * Opens a sign-in page in the user's browser (the system browser in the app). Answers
+   * `{ opened: false }` when no browser could be opened (nothing, or `void`, means it opened);
+   * the sign-in dialog then shows the address to open by hand.
+   */
+  readonly openSignInPage: (url: string) => Promise<{ readonly opened: boolean } | void>;
   /** The administrator's policy file, or null for none. */
   readonly policyFile: string | null;
   /** Refuses a policy file non-administrators can change (the app's platform check). */
@@ -107,7 +111,10 @@ export function composeServices(options: CompositionOptions): Composition {
       allowWeakProtection: () => connection.effectiveSettings().allowWeakTokenProtection,
     },
     cacheFile: path.join(options.userDataDir, TOKEN_CACHE_FILE_NAME),
-    openSignInPage: options.openSignInPage,
+    openSignInPage: async (url) => {
+      const outcome = await options.openSignInPage(url);
+      events.emit('signIn.browserPage', { url, opened: outcome?.opened ?? true });
+    },
     logger,
   });
   const directory: SubscriptionDirectory = {
@@ -124,6 +131,15 @@ export function composeServices(options: CompositionOptions): Composition {
             tenantId: tenant.tenantId,
             tenantName: tenant.displayName,
           })),
+      );
+    },
+    async memberships() {
+      const signedIn = await accounts.list();
+      return signedIn.flatMap((account) =>
+        account.tenants.map((tenant) => ({
+          accountId: account.accountId,
+          tenantId: tenant.tenantId,
+        })),
       );
     },
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
@@ -151,6 +167,21 @@ export function composeServices(options: CompositionOptions): Composition {
             tenantId: subscription.tenantId,
             accountId: subscription.accountId,
           })),
+      // A subscription whose tenant demands sign-in, or whose account signed out, keeps its last
+      // known record (with its age) and is not listed: the picker offers the sign-in instead.
+      waitingForSignIn: async () => {
+        const ready = new Set(
+          (await directory.readyTenants()).map(
+            (t) => `${t.accountId}\n${t.tenantId.toLowerCase()}`,
+          ),
+        );
+        return new Set(
+          subscriptions
+            .snapshot()
+            .subscriptions.filter((s) => !ready.has(`${s.accountId}\n${s.tenantId.toLowerCase()}`))
+            .map((s) => s.subscriptionId),
+        );
+      },
     },
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
@@ -188,8 +219,8 @@ export function composeServices(options: CompositionOptions): Composition {
     'accounts.cancelSignIn': ({ signInId }) => ({ cancelled: accounts.cancelSignIn(signInId) }),
     'accounts.signOut': async ({ accountId }) => {
       const remaining = await accounts.signOut(accountId);
-      // Its subscriptions leave the list (and the inventory's scope) now, not at the next refresh.
-      subscriptions.forgetAccount(accountId);
+      // Its subscriptions stay, waiting for a sign-in; those another account sees move to it now.
+      subscriptions.accountSignedOut(accountId);
       return remaining;
     },
     'tenants.signIn': ({ accountId, tenantId, method }) =>

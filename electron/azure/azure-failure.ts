@@ -15,6 +15,11 @@ export type AzureFailure =
   | { readonly kind: 'token'; readonly code: string }
   /** Azure answered with an error status. */
   | { readonly kind: 'http'; readonly status: number; readonly code: string }
+  /**
+   * Mooring's own network layer named the failure — the proxy refused, wants a password or could
+   * not be reached, or a certificate is not trusted — and its message says what to do.
+   */
+  | { readonly kind: 'network'; readonly code: string; readonly message: string }
   /** The request never got an answer (network, proxy, TLS). */
   | { readonly kind: 'unreachable'; readonly code: string }
   | { readonly kind: 'unexpected'; readonly code: string };
@@ -55,6 +60,9 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'EPIPE',
 ]);
+
+/** The codes of electron/network's NetworkProblem, which arrive inside the SDK's RestError. */
+const NETWORK_PROBLEM_CODES = /^(PROXY_[A-Z_]+|UNTRUSTED_CERTIFICATE|REQUEST_TIMEOUT)$/;
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -99,6 +107,9 @@ export function classifyAzureFailure(error: unknown): AzureFailure {
   }
   if (errorCode !== undefined || aadsts !== undefined) {
     return { kind: 'token', code: aadsts ?? errorCode ?? 'sign-in failed' };
+  }
+  if (status === undefined && code !== undefined && NETWORK_PROBLEM_CODES.test(code) && message) {
+    return { kind: 'network', code, message };
   }
   if (status !== undefined) return { kind: 'http', status, code: code ?? `HTTP ${status}` };
   if (code !== undefined && (NETWORK_CODES.has(code) || /CERT|SSL|TLS/.test(code))) {

@@ -138,8 +138,13 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   };
 
   const refreshNow = async (): Promise<InventorySnapshot> => {
-    const runtime = await options.runtime();
-    const subscriptions = uniqueSubscriptions(options.scope.selectedSubscriptions());
+    const [runtime, waiting] = await Promise.all([
+      options.runtime(),
+      options.scope.waitingForSignIn?.() ?? new Set<string>(),
+    ]);
+    const subscriptions = uniqueSubscriptions(options.scope.selectedSubscriptions()).filter(
+      (subscription) => !waiting.has(subscription.subscriptionId.toLowerCase()),
+    );
     const refreshId = store.beginRefresh(subscriptions.length, now().toISOString());
     const outcomes = await mapWithConcurrency(
       subscriptions,

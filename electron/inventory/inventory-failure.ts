@@ -41,7 +41,7 @@ export function describeInventoryFailure(error: unknown, where: InventoryWhere):
     case 'sign-in-again':
       return {
         code,
-        message: `Listing ${what} needs you to sign in to its tenant again (${code}); choose "Sign in" beside that tenant in Accounts, then refresh.`,
+        message: `Listing ${what} needs you to sign in to its tenant again (${code}); choose Sign in beside this message (or beside the tenant in Accounts).`,
       };
     case 'token':
       return {
@@ -50,6 +50,9 @@ export function describeInventoryFailure(error: unknown, where: InventoryWhere):
       };
     case 'http':
       return { code, message: httpMessage(failure.status, code, what) };
+    case 'network':
+      // The proxy or a certificate, named as such: never blamed on Azure or the sign-in.
+      return { code, message: `Listing ${what} failed: ${failure.message}` };
     case 'unreachable':
       return {
         code,
@@ -64,6 +67,9 @@ export function describeInventoryFailure(error: unknown, where: InventoryWhere):
 }
 
 function httpMessage(status: number, code: string, what: string): string {
+  if (status === 407) {
+    return `The proxy asked Mooring for a user name and password (${code}, HTTP 407); enter them with the proxy address in Settings › Connection to Azure, then refresh.`;
+  }
   if (status === 401) {
     return `Azure Resource Manager refused the sign-in used to list ${what} (${code}); sign in to that tenant again from Accounts, then refresh.`;
   }

@@ -16,4 +16,10 @@ export interface ScopedSubscription {
  */
 export interface InventoryScope {
   selectedSubscriptions(): readonly ScopedSubscription[];
+  /**
+   * Ids of selected subscriptions Mooring cannot reach until someone signs in (their tenant
+   * demands it, or their account signed out). A refresh leaves them out: their last known record
+   * stays with its age, and no token is asked for.
+   */
+  waitingForSignIn?(): Promise<ReadonlySet<string>>;
 }

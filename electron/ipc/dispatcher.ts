@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isOperationName } from '../../shared/ipc/contract';
 import type { OperationName } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/ipc/result';
+import { issuePath, plainIssue } from '../../shared/validation/plain-issue';
 import type { IpcResult } from '../../shared/ipc/result';
 import { AppError } from '../core/errors';
 import type { CallContext, HandlerMap } from './handlers';
@@ -22,6 +23,13 @@ const describeIssues = (issues: readonly z.core.$ZodIssue[]) =>
     message: issue.message,
   }));
 
+/** The first problem in plain words, the operation and the validator's text kept in the details. */
+const invalidInputMessage = (issues: readonly z.core.$ZodIssue[]): string => {
+  const [first] = issues;
+  if (!first) return 'Mooring refused a request from this window as not valid; try again.';
+  return `Mooring refused a request from this window: ${issuePath(first)} ${plainIssue(first)}. Correct it and try again.`;
+};
+
 /**
  * Validates a call against the contract, runs its handler and turns every outcome into an
  * `IpcResult`. Both transports (Electron IPC and the browser host) go through this one function,
@@ -37,7 +45,7 @@ export function createDispatcher(handlers: HandlerMap, logger: DispatchLogger): 
     if (!parsed.success) {
       return fail(
         'invalid-input',
-        `The request for ${name} was not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+        invalidInputMessage(parsed.error.issues),
         describeIssues(parsed.error.issues),
       );
     }

@@ -157,9 +157,21 @@ function launch(context: LaunchContext): MooringRuntime {
     platform,
     logger,
     encryptor: encryptorFromSafeStorage(safeStorage, platform),
-    // Sign-in pages: Microsoft's hosts, or the configured custom cloud's sign-in host.
-    openSignInPage: async (url) =>
-      context.openInSystemBrowser(url, await composition.signInHosts()),
+    // Sign-in pages: Microsoft's hosts, or the configured custom cloud's sign-in host. Where no
+    // browser could be opened (none registered), the sign-in dialog shows the address instead.
+    openSignInPage: async (url) => {
+      const hosts = await composition.signInHosts();
+      if (!isAllowedExternalUrl(url, hosts)) {
+        throw new Error('Refused to open a page that is not a sign-in page.');
+      }
+      return context.openInSystemBrowser(url, hosts).then(
+        () => ({ opened: true }),
+        (error: unknown) => {
+          logger.warn('The system browser could not be opened for sign-in', error);
+          return { opened: false };
+        },
+      );
+    },
     policyFile: policy.file,
     policyFileGuard: policy.guard,
     confirmSecurityChange: nativeSecurityConfirmer(getWindow),

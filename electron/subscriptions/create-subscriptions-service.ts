@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { listTenantSubscriptions } from './arm-listing';
 import type { ReadyTenant, SubscriptionDirectory } from './directory';
 import { describeListingFailure } from './listing-failure';
+import { membershipsOf } from './sightings';
 import type { SubscriptionsService } from './subscriptions-service';
 import { createSubscriptionsStore } from './subscriptions-store';
 import type { TenantListing } from './subscriptions-store';
@@ -92,9 +93,10 @@ export function createSubscriptionsService(
   };
 
   const refreshNow = async (): Promise<SubscriptionsSnapshot> => {
-    const [ready, runtime] = await Promise.all([
+    const [ready, runtime, memberships] = await Promise.all([
       options.directory.readyTenants(),
       options.runtime(),
+      options.directory.memberships?.(),
     ]);
     const tenants = uniquePairs(ready);
     const outcomes = await mapWithConcurrency(tenants, limits.tenants, (tenant) =>
@@ -109,6 +111,7 @@ export function createSubscriptionsService(
       listings,
       tenants.map((tenant) => tenant.accountId),
       now().toISOString(),
+      memberships && membershipsOf(memberships),
     );
     return publish();
   };
@@ -137,8 +140,8 @@ export function createSubscriptionsService(
       });
       return queued;
     },
-    forgetAccount(accountId) {
-      store.forgetAccount(accountId, now().toISOString());
+    accountSignedOut(accountId) {
+      store.demoteAccount(accountId);
       return publish();
     },
     applyFilters(changes) {

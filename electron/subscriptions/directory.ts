@@ -22,6 +22,11 @@ export interface SubscriptionDirectory {
    * out (the accounts panel already says so).
    */
   readyTenants(): Promise<readonly ReadyTenant[]>;
+  /**
+   * Every (account, tenant) the signed-in accounts belong to, ready or not. With it, what a
+   * signed-in account saw in a tenant it has left is forgotten; without it, kept.
+   */
+  memberships?(): Promise<ReadonlyArray<{ readonly accountId: string; readonly tenantId: string }>>;
   /** ARM tokens for one (account, tenant); may throw or reject when that tenant needs sign-in. */
   credentialFor(accountId: string, tenantId: string): TokenCredential;
 }

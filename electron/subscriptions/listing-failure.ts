@@ -28,7 +28,7 @@ export function describeListingFailure(error: unknown, where: ListingWhere): Ten
     case 'sign-in-again':
       return {
         code,
-        message: `${tenant} needs ${user} to sign in again (${code}); choose "Sign in" beside that tenant in Accounts, then refresh.`,
+        message: `${tenant} needs ${user} to sign in again (${code}); choose Sign in beside this message (or beside the tenant in Accounts).`,
       };
     case 'token':
       return {
@@ -37,6 +37,9 @@ export function describeListingFailure(error: unknown, where: ListingWhere): Ten
       };
     case 'http':
       return { code, message: httpMessage(failure.status, code, tenant, user) };
+    case 'network':
+      // The proxy or a certificate, named as such: never blamed on Azure or the sign-in.
+      return { code, message: `Listing the subscriptions of ${tenant} failed: ${failure.message}` };
     case 'unreachable':
       return {
         code,
@@ -51,6 +54,9 @@ export function describeListingFailure(error: unknown, where: ListingWhere): Ten
 }
 
 function httpMessage(status: number, code: string, tenant: string, user: string): string {
+  if (status === 407) {
+    return `The proxy asked Mooring for a user name and password (${code}, HTTP 407); enter them with the proxy address in Settings › Connection to Azure, then refresh.`;
+  }
   if (status === 401) {
     return `Azure Resource Manager refused the sign-in of ${user} for ${tenant} (${code}); sign in to that tenant again from Accounts, then refresh.`;
   }

@@ -27,31 +27,56 @@ export interface ResolvedSubscription {
 
 const pairKey = (accountId: string, tenantId: string) => `${accountId}\n${tenantId.toLowerCase()}`;
 
+/** Every (account, tenant) the signed-in accounts belong to, ready or not. */
+export interface Memberships {
+  readonly accountIds: ReadonlySet<string>;
+  /** `pairKey`s of (account, tenant). */
+  readonly pairs: ReadonlySet<string>;
+}
+
+export const membershipsOf = (
+  pairs: ReadonlyArray<{ readonly accountId: string; readonly tenantId: string }>,
+): Memberships => ({
+  accountIds: new Set(pairs.map((pair) => pair.accountId)),
+  pairs: new Set(pairs.map((pair) => pairKey(pair.accountId, pair.tenantId))),
+});
+
 /**
- * Works out who sees what after a refresh. A pair that listed replaces what it saw before; a pair
- * that failed keeps what it saw last time (a passing outage never hides subscriptions); a pair
- * not ready any more (signed out, or needing sign-in) no longer counts. A subscription seen by
- * several accounts is used through the one signed in first (earliest in `accountOrder`), so the
- * choice is stable from one refresh to the next and does not depend on which listing finished
- * first.
+ * Works out who sees what after a refresh. A pair that listed replaces what it saw before. Every
+ * other pair keeps what it saw last time: a passing outage, a tenant demanding MFA and a
+ * signed-out account never hide subscriptions (the picker shows them as needing sign-in). Only a
+ * signed-in account that is no longer a member of the tenant at all (when `memberships` are
+ * known) stops counting. A subscription seen by several accounts is used through one that listed
+ * it now if any, the one signed in first (earliest in `accountOrder`), so the choice is stable
+ * from one refresh to the next, does not depend on which listing finished first, and prefers an
+ * account that can reach it.
  */
 export function resolveSightings(
   previous: readonly Sighting[],
   listings: readonly TenantListing[],
   accountOrder: readonly string[],
   at: string,
+  memberships?: Memberships,
 ): ResolvedSubscription[] {
   const rankOf = new Map<string, number>();
   accountOrder.forEach((id, index) => {
     if (!rankOf.has(id)) rankOf.set(id, index);
   });
-  const rank = (sighting: Sighting) => rankOf.get(sighting.accountId) ?? accountOrder.length;
-
-  const failed = new Set(
+  const listedPairs = new Set(
     listings
-      .filter((listing) => 'problem' in listing)
+      .filter((listing) => 'subscriptions' in listing)
       .map((listing) => pairKey(listing.tenant.accountId, listing.tenant.tenantId)),
   );
+  const reachable = (sighting: Sighting) =>
+    listedPairs.has(pairKey(sighting.accountId, sighting.tenantId));
+  const rank = (sighting: Sighting) =>
+    (reachable(sighting) ? 0 : accountOrder.length + 1) +
+    (rankOf.get(sighting.accountId) ?? accountOrder.length);
+
+  const stillMember = (sighting: Sighting) =>
+    !memberships ||
+    !memberships.accountIds.has(sighting.accountId) ||
+    memberships.pairs.has(pairKey(sighting.accountId, sighting.tenantId));
   const seen = new Map<
     string,
     { sightings: Sighting[]; listings: Map<string, ResolvedSubscription['listed']> }
@@ -66,7 +91,7 @@ export function resolveSightings(
   };
 
   for (const sighting of previous) {
-    if (failed.has(pairKey(sighting.accountId, sighting.tenantId))) {
+    if (!reachable(sighting) && stillMember(sighting)) {
       entry(sighting.subscriptionId).sightings.push(sighting);
     }
   }

@@ -13,10 +13,11 @@ export interface SubscriptionsService {
    */
   refresh(): Promise<SubscriptionsSnapshot>;
   /**
-   * Drops what a signed-out account saw, without asking Azure: each subscription another account
-   * sees is used through that one, the others leave the list (marked gone, filters kept).
+   * A signed-out account's subscriptions stay (the picker shows them as needing sign-in, their
+   * filters and inventory kept), without asking Azure: each one another account also sees is used
+   * through that account from now on; the signed-out account's listing problems go.
    */
-  forgetAccount(accountId: string): SubscriptionsSnapshot;
+  accountSignedOut(accountId: string): SubscriptionsSnapshot;
   /** Selection, hidden and favourite flags; kept across restarts, re-sign-in and token expiry. */
   applyFilters(changes: readonly SubscriptionFilterChange[]): SubscriptionsSnapshot;
 }

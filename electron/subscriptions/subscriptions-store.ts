@@ -7,7 +7,7 @@ import type {
 } from '../../shared/domain/subscriptions';
 import { AppError } from '../core/errors';
 import { resolveSightings } from './sightings';
-import type { Sighting, TenantListing } from './sightings';
+import type { Memberships, Sighting, TenantListing } from './sightings';
 
 export type { TenantListing } from './sightings';
 
@@ -24,6 +24,7 @@ interface SubscriptionRow {
   hidden: number;
   favourite: number;
   last_seen_at: string;
+  offered: number;
 }
 
 interface SightingRow {
@@ -61,6 +62,7 @@ const toView = (row: SubscriptionRow): SubscriptionView => ({
   hidden: row.hidden === 1,
   favourite: row.favourite === 1,
   lastSeenAt: row.last_seen_at,
+  offered: row.offered === 1,
 });
 
 const flag = (value: boolean | undefined): number | null =>
@@ -71,13 +73,18 @@ const flag = (value: boolean | undefined): number | null =>
  * the last refresh, and the user's filters. Every write is one transaction.
  */
 export interface SubscriptionsStore {
-  /** The subscriptions some ready account sees, favourites first, then by tenant and name. */
+  /**
+   * The subscriptions some account saw and still may (signed in or waiting for a sign-in),
+   * favourites first, then by tenant and name.
+   */
   snapshot(): SubscriptionsSnapshot;
   /**
-   * Records a refresh. A tenant that listed replaces what it saw before; a tenant that failed
-   * keeps what it saw last time (a passing outage never hides subscriptions); a pair no longer
-   * ready (signed out, or needing sign-in) no longer counts. Subscriptions no account sees any
-   * more are marked gone, never deleted, so their filters are there when they come back.
+   * Records a refresh. A tenant that listed replaces what it saw before; any other pair keeps
+   * what it saw last time (an outage, a tenant demanding sign-in or a signed-out account never
+   * hides subscriptions), unless `memberships` show its account left the tenant. Subscriptions
+   * no account sees any more are marked gone, never deleted, so their filters are there when
+   * they come back. A newcomer joins the scope only while the user has not narrowed it;
+   * otherwise it is offered (`offered` in the snapshot) until the user picks or declines it.
    * `accountOrder` lists account ids oldest sign-in first: the first one seeing a subscription
    * is the account Mooring uses for it. The refresh time moves only when a tenant listed.
    */
@@ -85,13 +92,14 @@ export interface SubscriptionsStore {
     listings: readonly TenantListing[],
     accountOrder: readonly string[],
     at: string,
+    memberships?: Memberships,
   ): void;
   /**
-   * Forgets one account (signed out): its sightings and listing problems go; a subscription
-   * another account still sees is used through the next account in the order of the last
-   * refresh; one no account sees any more is marked gone, its filters kept.
+   * An account signed out: what it saw stays (its subscriptions wait for a sign-in, filters
+   * kept); a subscription another account also sees is used through the next account in the
+   * order of the last refresh; the account's listing problems go.
    */
-  forgetAccount(accountId: string, at: string): void;
+  demoteAccount(accountId: string): void;
   /** Applies filter changes, refusing the whole batch when one names a subscription not in the list. */
   applyFilters(changes: readonly SubscriptionFilterChange[], at: string): void;
 }
@@ -100,7 +108,9 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
   const statements = {
     visible: db.prepare<[], SubscriptionRow>(`
       SELECT subscription_id, display_name, state, tenant_id, tenant_name, account_id,
-             account_username, also_seen_by_json, selected, hidden, favourite, last_seen_at
+             account_username, also_seen_by_json, selected, hidden, favourite, last_seen_at,
+             (selected = 0 AND hidden = 0 AND first_seen_at >
+                coalesce((SELECT max(chosen_at) FROM subscription_tenant_choices), '')) AS offered
         FROM subscriptions
        WHERE gone_at IS NULL
        ORDER BY favourite DESC, tenant_name COLLATE NOCASE, display_name COLLATE NOCASE,
@@ -119,15 +129,17 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
     addSighting: db.prepare(`
       INSERT INTO subscription_sightings (subscription_id, account_id, account_username, tenant_id, seen_at)
       VALUES (@subscriptionId, @accountId, @username, @tenantId, @seenAt)`),
-    // A new subscription is selected unless the user already chose subscriptions in its tenant:
-    // then they curated that tenant, and a newcomer waits for them to pick it.
+    // A new subscription is selected unless the user already chose subscriptions in its tenant,
+    // or narrowed the scope anywhere (left one out or hid one): then a newcomer is offered, and
+    // waits for them to pick it.
     upsertListed: db.prepare(`
       INSERT INTO subscriptions (subscription_id, display_name, state, tenant_id, tenant_name,
                                  account_id, account_username, also_seen_by_json, selected,
                                  first_seen_at, last_seen_at, gone_at)
       VALUES (@subscriptionId, @displayName, @state, @tenantId, @tenantName, @accountId, @username,
               @alsoSeenBy,
-              NOT EXISTS (SELECT 1 FROM subscription_tenant_choices WHERE tenant_id = @tenantId),
+              NOT @narrowed
+                AND NOT EXISTS (SELECT 1 FROM subscription_tenant_choices WHERE tenant_id = @tenantId),
               @at, @at, NULL)
       ON CONFLICT (subscription_id) DO UPDATE SET
         display_name = excluded.display_name, state = excluded.state,
@@ -140,6 +152,10 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
          SET account_id = @accountId, account_username = @username, also_seen_by_json = @alsoSeenBy,
              gone_at = NULL
        WHERE subscription_id = @subscriptionId`),
+    // Read once per refresh, before it adds anything: whether the user left a subscription out.
+    narrowed: db.prepare<[], { narrowed: number }>(`
+      SELECT EXISTS (SELECT 1 FROM subscriptions
+                      WHERE gone_at IS NULL AND (selected = 0 OR hidden = 1)) AS narrowed`),
     markGone: db.prepare(`
       UPDATE subscriptions SET gone_at = ?
        WHERE gone_at IS NULL
@@ -150,9 +166,6 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
        WHERE subscription_id IN (SELECT subscription_id FROM subscription_sightings WHERE account_id = ?)`),
     sightingsOf: db.prepare<[string], SightingRow>(
       'SELECT subscription_id, account_id, account_username, tenant_id, seen_at FROM subscription_sightings WHERE subscription_id = ?',
-    ),
-    forgetSightingsOf: db.prepare<[string]>(
-      'DELETE FROM subscription_sightings WHERE account_id = ?',
     ),
     forgetProblemsOf: db.prepare<[string]>(
       'DELETE FROM subscription_listing_problems WHERE account_id = ?',
@@ -175,7 +188,7 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
        WHERE subscription_id = @subscriptionId`),
     rememberTenantChoice: db.prepare(`
       INSERT INTO subscription_tenant_choices (tenant_id, chosen_at) VALUES (?, ?)
-      ON CONFLICT (tenant_id) DO NOTHING`),
+      ON CONFLICT (tenant_id) DO UPDATE SET chosen_at = excluded.chosen_at`),
   };
 
   const snapshot = (): SubscriptionsSnapshot => ({
@@ -190,7 +203,12 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
   });
 
   const recordRefresh = db.transaction(
-    (listings: readonly TenantListing[], accountOrder: readonly string[], at: string) => {
+    (
+      listings: readonly TenantListing[],
+      accountOrder: readonly string[],
+      at: string,
+      memberships: Memberships | undefined,
+    ) => {
       const previous = statements.sightings.all().map((row): Sighting => ({
         subscriptionId: row.subscription_id,
         accountId: row.account_id,
@@ -198,7 +216,8 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
         tenantId: row.tenant_id,
         seenAt: row.seen_at,
       }));
-      const resolved = resolveSightings(previous, listings, accountOrder, at);
+      const resolved = resolveSightings(previous, listings, accountOrder, at, memberships);
+      const narrowed = statements.narrowed.get()?.narrowed ?? 0;
 
       statements.forgetSightings.run();
       for (const { subscriptionId, sightings, listed } of resolved) {
@@ -216,6 +235,7 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
             state: listed.subscription.state,
             tenantId: listed.subscription.tenantId,
             tenantName: listed.tenantName,
+            narrowed,
             at,
           });
         } else {
@@ -242,21 +262,20 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
     },
   );
 
-  const forgetAccount = db.transaction((accountId: string, at: string) => {
-    const affected = statements.seenBy.all(accountId);
-    statements.forgetSightingsOf.run(accountId);
-    for (const row of affected) {
-      // The order of the last refresh (oldest sign-in first) stays: the account used before,
-      // then the others as listed; forgetting one account moves the next one up.
+  const demoteAccount = db.transaction((accountId: string) => {
+    for (const row of statements.seenBy.all(accountId)) {
+      // The order of the last refresh stays, the signed-out account moved to the end: the next
+      // account seeing the subscription is used from now on; the signed-out one is still named.
       const order = [row.account_username, ...(JSON.parse(row.also_seen_by_json) as string[])];
       const rank = (sighting: SightingRow) => {
+        if (sighting.account_id === accountId) return order.length + 1;
         const index = order.indexOf(sighting.account_username);
         return index === -1 ? order.length : index;
       };
       const [primary, ...others] = statements.sightingsOf
         .all(row.subscription_id)
         .sort((a, b) => rank(a) - rank(b) || a.account_username.localeCompare(b.account_username));
-      if (!primary) continue; // seen by no one now: marked gone below
+      if (!primary) continue;
       statements.updateKept.run({
         subscriptionId: row.subscription_id,
         accountId: primary.account_id,
@@ -264,7 +283,6 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
         alsoSeenBy: JSON.stringify(others.map((s) => s.account_username)),
       });
     }
-    statements.markGone.run(at);
     statements.forgetProblemsOf.run(accountId);
   });
 
@@ -306,9 +324,9 @@ export function createSubscriptionsStore(db: Database): SubscriptionsStore {
 
   return {
     snapshot,
-    recordRefresh: (listings, accountOrder, at) =>
-      recordRefresh.immediate(listings, accountOrder, at),
-    forgetAccount: (accountId, at) => forgetAccount.immediate(accountId, at),
+    recordRefresh: (listings, accountOrder, at, memberships) =>
+      recordRefresh.immediate(listings, accountOrder, at, memberships),
+    demoteAccount: (accountId) => demoteAccount.immediate(accountId),
     applyFilters: (changes, at) => applyFilters.immediate(changes, at),
   };
 }

@@ -18,6 +18,11 @@ export const SubscriptionView = z.object({
   favourite: z.boolean(),
   /** ISO time this subscription was last listed from Azure. */
   lastSeenAt: z.string(),
+  /**
+   * Newly reachable while the user had narrowed the scope: not added to it, offered instead
+   * until the user picks or declines it.
+   */
+  offered: z.boolean(),
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 

@@ -13,6 +13,7 @@ import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subsc
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
 import { operationsEvents, operationsOperations } from './contract-operations';
+import { signInPageEvents } from './contract-sign-in-page';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -116,6 +117,7 @@ export const contract = {
     ...operationsOperations,
   },
   events: {
+    ...signInPageEvents,
     'signIn.deviceCode': event({
       summary: 'A device-code sign-in needs the user to enter this code at this address.',
       payload: DeviceCodePrompt,

@@ -40,7 +40,7 @@ export interface BrowserHostOptions {
    * Opens a sign-in page, as Electron's shell.openExternal does in the app. Default: the
    * operating system's browser, with the address also printed. Tests script the sign-in instead.
    */
-  readonly openSignInPage?: (url: string) => Promise<void>;
+  readonly openSignInPage?: (url: string) => Promise<{ readonly opened: boolean } | void>;
   /** Protects the sign-in cache. Default: nothing can encrypt, so tokens stay in memory. */
   readonly encryptor?: SecretEncryptor;
   /**

@@ -11,6 +11,7 @@ describe("the browser host's sign-in page opener", () => {
     async () => ['127.0.0.1:5198'],
     async (url) => {
       launched.push(url);
+      return !url.includes('no-browser');
     },
   );
 
@@ -24,10 +25,16 @@ describe("the browser host's sign-in page opener", () => {
   });
 
   it("opens the configured cloud's sign-in page", async () => {
-    await expect(
-      opener('https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize'),
-    ).resolves.toBeUndefined();
+    await expect(opener('https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize')).resolves.toEqual({
+      opened: true,
+    });
     expect(launched).toEqual(['https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize']);
+  });
+
+  it('says when no browser could be opened, so the dialog can show the address', async () => {
+    await expect(
+      opener('https://127.0.0.1:5198/tenant/oauth2/v2.0/authorize?no-browser'),
+    ).resolves.toEqual({ opened: false });
   });
 });
 

@@ -30,34 +30,49 @@ const openerFor = (platform: NodeJS.Platform, url: string): [string, string[]] =
   return ['xdg-open', [url]];
 };
 
-/** Starts the operating system's URL opener; resolves once it started, or could not. */
-export function launchSystemOpener(url: string, platform = process.platform): Promise<void> {
+/**
+ * How long an opener may run before it counts as having opened a browser: some (xdg-open with a
+ * browser that stays in the foreground) only exit when the browser does.
+ */
+const STILL_RUNNING_MEANS_OPENED_MS = 5_000;
+
+/**
+ * Starts the operating system's URL opener; answers whether it opened something. No opener
+ * (xdg-open missing) or one that gave up (no desktop: xdg-open exits non-zero) means not.
+ */
+export function launchSystemOpener(url: string, platform = process.platform): Promise<boolean> {
   const [command, args] = openerFor(platform, url);
-  return new Promise<void>((resolve) => {
+  return new Promise<boolean>((resolve) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => resolve()); // no opener here: the printed address is the way
-    child.on('spawn', () => {
+    const timer = setTimeout(() => {
       child.unref();
-      resolve();
-    });
+      resolve(true);
+    }, STILL_RUNNING_MEANS_OPENED_MS);
+    const settle = (opened: boolean) => {
+      clearTimeout(timer);
+      resolve(opened);
+    };
+    child.on('error', () => settle(false));
+    child.on('exit', (code) => settle(code === 0));
   });
 }
 
 /**
- * Hands a sign-in page to the OS browser, and always prints its address too: on a machine with
- * no desktop (or no xdg-open) the developer opens it by hand. Like the app, it opens only https
- * sign-in pages: Microsoft's, or those of the cloud Mooring is pointed at (`signInHosts`).
+ * Hands a sign-in page to the OS browser, and always prints its address too. On a machine with
+ * no desktop (or no xdg-open) it answers `opened: false`, and the sign-in dialog shows the
+ * address to open by hand. Like the app, it opens only https sign-in pages: Microsoft's, or
+ * those of the cloud Mooring is pointed at (`signInHosts`).
  */
 export function openInSystemBrowser(
   logger: Logger,
   signInHosts: () => Promise<readonly string[]>,
-  launch: (url: string) => Promise<void> = launchSystemOpener,
+  launch: (url: string) => Promise<boolean> = launchSystemOpener,
 ) {
-  return async (requested: string): Promise<void> => {
+  return async (requested: string): Promise<{ opened: boolean }> => {
     const url = toAllowedExternalUrl(requested, await signInHosts());
     if (!url) throw new Error('Refused to open a page that is not a sign-in page.');
     logger.info(`Open this address to finish signing in: ${url}`);
-    await launch(url);
+    return { opened: await launch(url) };
   };
 }
 

@@ -16,6 +16,7 @@ import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -124,6 +125,7 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
     await page.getByTestId('add-account-browser').click();
     await expect.poll(() => page.getByTestId('account-card').count()).toBe(2);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts.png'), fullPage: true });
+    expect(await seriousAxeViolations(page), 'Accounts with two accounts').toEqual([]);
   });
 
   it('lists the subscriptions of both accounts once each, with tenant names', async () => {
@@ -151,6 +153,10 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
     await row(SHARED_CLUSTERS).getByTestId('subscription-hide').click();
     await expect.poll(() => row(SHARED_CLUSTERS).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'subscriptions.png') });
+    expect(
+      await seriousAxeViolations(page, '[data-testid="scope-drawer"]'),
+      'the scope picker',
+    ).toEqual([]);
   });
 
   it('still has the accounts and the filters after the host restarts', async () => {
@@ -231,6 +237,7 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
     await expect.poll(() => target.getAttribute('data-highlighted')).toBe('true');
     await expect(target.getByTestId('compute-name').textContent()).resolves.toContain('gpu-prod');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'palette-jump.png') });
+    expect(await seriousAxeViolations(page), 'the inventory after a palette jump').toEqual([]);
   });
 
   it('never sent a token to the renderer', () => {

@@ -7,6 +7,7 @@ import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
 import type { MooringBridge } from '../../shared/ipc/bridge';
 import { recordingLogger } from '../browser-host/test-support';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -71,7 +72,9 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     await page.goto(host.url);
     await page.getByTestId('footer-version').waitFor();
     expect(await textOf(page, 'footer-version')).toBe(`Mooring ${version}`);
-    expect(await textOf(page, 'footer-database-path')).toBe(host.databasePath);
+    // The footer says a local record is in use; its full path (the user's folders) is in About.
+    expect(await textOf(page, 'footer-database')).toContain('Settings › About');
+    expect(await textOf(page, 'footer-database')).not.toContain(userDataDir);
     expect(host.databasePath).toBe(path.join(userDataDir, 'mooring.sqlite3'));
     // With no account yet, Inventory (the first area) invites the user to sign in.
     await page.getByTestId('inventory-empty-no-accounts').waitFor();
@@ -114,6 +117,14 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     await page.getByTestId('about-version').waitFor();
     expect(await textOf(page, 'about-version')).toBe(version);
     expect(await textOf(page, 'about-database-path')).toBe(host.databasePath);
+  });
+
+  it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
+    for (const area of ['inventory', 'attach', 'activity', 'accounts', 'settings']) {
+      await page.getByTestId(`nav-${area}`).click();
+      await page.getByTestId(`page-${area}`).waitFor();
+      expect(await seriousAxeViolations(page), `the ${area} page`).toEqual([]);
+    }
   });
 
   it('follows the operating system live while the theme is System', async () => {
@@ -173,5 +184,6 @@ describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the brow
     // No hover highlight from the last click, no half-finished transition in the picture.
     await page.mouse.move(1000, 700);
     await page.screenshot({ path: SCREENSHOT_PATH, animations: 'disabled' });
+    expect(await seriousAxeViolations(page), 'Settings in Dark').toEqual([]);
   });
 });

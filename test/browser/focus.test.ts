@@ -11,6 +11,7 @@ import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -55,6 +56,10 @@ describe.skipIf(!chromiumAvailable)('focus after closing an overlay, in Chromium
     await page.getByTestId('header-palette-button').focus();
     await page.keyboard.press('Enter');
     await focusLandsOn(page, 'palette-input');
+    expect(
+      await seriousAxeViolations(page, '[data-testid="command-palette"]'),
+      'the command palette',
+    ).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.getByTestId('command-palette').waitFor({ state: 'detached' });
@@ -144,6 +149,10 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
         document.querySelector('[data-testid="sign-out-dialog"]')?.contains(document.activeElement),
       ),
     );
+    expect(
+      await seriousAxeViolations(page, '[data-testid="sign-out-dialog"]'),
+      'the sign-out dialog',
+    ).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.getByTestId('sign-out-dialog').waitFor({ state: 'detached' });
@@ -174,6 +183,7 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
     expect(detailed).toBeGreaterThanOrEqual(shown);
     // The whole text, selectable: no clamping, and user-select allows it.
     expect(await details.evaluate((list) => getComputedStyle(list).userSelect)).not.toBe('none');
+    expect(await seriousAxeViolations(page), 'the inventory with error details open').toEqual([]);
 
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'detached' });
@@ -192,6 +202,10 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
     await page.keyboard.press('Enter');
     await page.getByTestId('sign-in-dialog').waitFor();
     await focusLandsOn(page, 'sign-in-cancel');
+    expect(
+      await seriousAxeViolations(page, '[data-testid="sign-in-dialog"]'),
+      'the sign-in dialog',
+    ).toEqual([]);
 
     await page.keyboard.press('Enter');
     await page.getByTestId('sign-in-dialog').waitFor({ state: 'detached' });

@@ -12,6 +12,7 @@ import type { BrowserHost } from '../browser-host/host';
 import type { SecurityConfirmer } from '../../electron/connection/security-change';
 import { scriptedConfirmer } from '../browser-host/system-stand-ins';
 import { recordingLogger } from '../browser-host/test-support';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -70,6 +71,7 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     await expect(form.textContent()).resolves.toContain('policy.json');
     await expect(page.getByTestId('connection-proxy-url').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('connection-policy-problem').count()).resolves.toBe(0);
+    expect(await seriousAxeViolations(page), 'Settings with policy-locked fields').toEqual([]);
   });
 
   it('says plainly when the policy file cannot be applied', async () => {
@@ -77,6 +79,7 @@ describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Setting
     const problem = page.getByTestId('connection-policy-problem');
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toContain('will not connect to Azure');
+    expect(await seriousAxeViolations(page), 'Settings with a broken policy file').toEqual([]);
   });
 
   it('says who the default application is and what that means for sign-in logs', async () => {

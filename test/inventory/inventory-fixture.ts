@@ -69,9 +69,14 @@ export const scoped = (name: SubscriptionName, account: SignedInAccount): Scoped
 
 /** A scope the test changes by assigning `selected`, as the user's selection would change. */
 export class TestScope implements InventoryScope {
+  /** Subscription ids whose tenant or account waits for a sign-in. */
+  waiting = new Set<string>();
   constructor(public selected: ScopedSubscription[]) {}
   selectedSubscriptions(): readonly ScopedSubscription[] {
     return this.selected;
+  }
+  waitingForSignIn(): Promise<ReadonlySet<string>> {
+    return Promise.resolve(this.waiting);
   }
 }
 

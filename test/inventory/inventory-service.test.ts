@@ -426,6 +426,34 @@ describe('failures', () => {
     expect(snapshot.workspaces).toHaveLength(8);
   });
 
+  it('keeps the last record of a subscription waiting for sign-in, with its age, without asking for a token', async () => {
+    const scope = new TestScope(everySubscription());
+    const { service } = inventory({ scope });
+    await service.refresh();
+    const before = clock.iso();
+
+    scope.waiting = new Set([subscription.northwindAi.id]); // Northwind demands MFA again
+    const asked: string[] = [];
+    credentials.override = (_account, tenantId) => {
+      asked.push(tenantId);
+      return undefined;
+    };
+    clock.advance(10);
+    const snapshot = await service.refresh();
+
+    expect(asked).not.toContain(tenant.northwind);
+    expect(snapshot.problems).toEqual([]);
+    const northwindWorkspaces = snapshot.workspaces.filter(
+      (w) => w.subscriptionId === subscription.northwindAi.id,
+    );
+    expect(northwindWorkspaces.length).toBeGreaterThan(0);
+    for (const workspace of northwindWorkspaces) {
+      expect(workspace).toMatchObject({ removedAt: null, lastSyncedAt: before });
+    }
+    // The age shown is that of the oldest listing in scope: Northwind's, from before.
+    expect(snapshot.refreshedAt).toBe(before);
+  });
+
   it("reports a workspace whose computes fail to list and keeps that workspace's computes", async () => {
     const { service } = inventory({ retryOptions: { maxRetries: 0 } });
     await service.refresh();

@@ -67,6 +67,16 @@ describe('dispatching a call', () => {
     });
   });
 
+  it('says what was wrong in plain words, without the operation name or the validator text', async () => {
+    const dispatch = createDispatcher(handlers({}), { error: vi.fn() });
+    const result = await dispatch('settings.setTheme', { theme: 'purple' }, context);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.message).toBe(
+      'Mooring refused a request from this window: theme must be one of system, light, dark, high-contrast. Correct it and try again.',
+    );
+    expect(result.error.message).not.toMatch(/settings\.setTheme|Invalid option/);
+  });
+
   it('keeps the code and message of an AppError', async () => {
     const dispatch = createDispatcher(
       handlers({

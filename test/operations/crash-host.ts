@@ -12,6 +12,7 @@ import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipel
 import { contract } from '../../shared/ipc/contract';
 import { composeOperations } from '../../electron/app/compose-operations';
 import { DEFAULT_CLIENT_ID, type ConnectionRuntime } from '../../electron/connection/runtime';
+import { createTrustedHosts } from '../../electron/network/trusted-hosts';
 import { openDatabase } from '../../electron/store/database';
 import { TrustingMsalNetworkClient } from '../emulator/trust';
 
@@ -85,6 +86,7 @@ const runtime: ConnectionRuntime = {
   },
   clientId: DEFAULT_CLIENT_ID,
   msalNetworkClient: new TrustingMsalNetworkClient(caPem),
+  trustedHosts: createTrustedHosts(armUrl),
   armClientOptions: () => ({
     endpoint: armUrl,
     $host: armUrl,
@@ -100,6 +102,8 @@ const { handlers, service } = composeOperations({
   runtime: () => Promise.resolve(runtime),
   credentialFor: () => credential,
   subscriptionAccess: () => ({ accountId: 'automation', tenantId }),
+  // This host is killed mid-operation; it never runs a preflight.
+  preflight: () => Promise.reject(new Error('the crash host runs no preflight')),
   logger: { info: () => {}, warn: () => {}, error: (m) => process.stderr.write(`${m}\n`) },
   tuning: {
     limits: {

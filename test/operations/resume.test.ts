@@ -1,3 +1,4 @@
+import type { PreflightReport } from '../../shared/domain/operations';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenCredential } from '@azure/core-auth';
 import { composeServices } from '../../electron/app/composition';
@@ -122,9 +123,10 @@ describe('composition', () => {
       // No account sees the subscription here: the preflight answers and claims nothing it could not check.
       expect(preflight).toMatchObject({ ok: true });
       if (preflight.ok) {
-        expect(preflight.value.findings.length).toBeGreaterThan(0);
+        const report = preflight.value as PreflightReport;
+        expect(report.findings.length).toBeGreaterThan(0);
         // Only what the ids alone prove (same subscription) may pass; nothing Azure must answer.
-        const passed = preflight.value.findings.filter((finding) => finding.outcome === 'passed');
+        const passed = report.findings.filter((finding) => finding.outcome === 'passed');
         expect(passed.map((finding) => finding.check)).toEqual(['subscription']);
       }
       const hostile = await composed.dispatch(

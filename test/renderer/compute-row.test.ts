@@ -36,7 +36,7 @@ describe('a failed compute row', () => {
     const toggle = tagOf(markup, 'compute-error-details-toggle');
     expect(toggle).toMatch(/^<button\b/);
     expect(toggle).toContain('aria-expanded="false"');
-    expect(toggle).toContain('aria-label="Show the provisioning errors of gpu"');
+    expect(toggle).toContain('aria-label="Show details of the provisioning errors of gpu"');
   });
 
   it('offers no toggle when nothing failed', () => {

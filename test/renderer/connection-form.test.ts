@@ -190,3 +190,12 @@ describe('the connection settings form', () => {
     expect(fieldOfServerError({ code: 'unavailable', message: 'x' })).toBeNull();
   });
 });
+
+describe('limits in plain words', () => {
+  it('says how long a field may be, never the validator text', () => {
+    const long = `/certs/${'a'.repeat(5000)}.pem`;
+    const errors = validateDraft({ ...draft, extraCaFile: long });
+    expect(errors.extraCaFile).toBe('The path of the CA file must be at most 4,096 characters.');
+    expect(errors.extraCaFile).not.toMatch(/Too big|<=|string/);
+  });
+});

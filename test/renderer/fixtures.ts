@@ -31,6 +31,7 @@ export function subscription(overrides: Partial<SubscriptionView> = {}): Subscri
     hidden: false,
     favourite: false,
     lastSeenAt: '2026-11-25T10:00:00.000Z',
+    offered: false,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 // Renderer logic, tested in plain Node (see scope-model.test.ts for why it lives here).
+import { tabStopOf } from '../../renderer/src/inventory/row-keys';
 import { describe, expect, it } from 'vitest';
 import {
   COMPUTE_ROW_HEIGHT,
@@ -94,5 +95,14 @@ describe('the inventory list layout', () => {
     ]);
     expect(idsToExpand(snapshot, { kind: 'workspace', id: fraud.id })).toEqual([PRODUCTION]);
     expect(idsToExpand(snapshot, { kind: 'compute', id: `${fraud.id}/computes/gone` })).toBeNull();
+  });
+});
+
+describe('keyboard reach of the inventory rows', () => {
+  it('makes one drawn row the tab stop: the last focused while drawn, else the first', () => {
+    expect(tabStopOf(['ws-1', 'c-1', 'c-2'], null)).toBe('ws-1');
+    expect(tabStopOf(['ws-1', 'c-1', 'c-2'], 'c-2')).toBe('c-2');
+    expect(tabStopOf(['ws-9', 'c-9'], 'c-2')).toBe('ws-9');
+    expect(tabStopOf([], 'c-2')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import {
   groupByTenant,
   scopeLabel,
   summariseScope,
+  tenantDomainsOf,
   windowTitle,
 } from '../../renderer/src/scope/scope-model';
 import { CONTOSO, FABRIKAM, NORTHWIND, subscription } from './fixtures';
@@ -101,5 +102,45 @@ describe('the subscription picker model', () => {
     expect(windowTitle('Mooring', summariseScope([subscription()]))).toBe('Mooring');
     expect(windowTitle('Mooring', null)).toBe('Mooring');
     expect(scopeLabel(summariseScope([]))).toBe('No subscriptions');
+  });
+});
+
+describe('searching and ordering the picker', () => {
+  it('finds a subscription by any account that reaches it and by its tenant domain', () => {
+    const shared = subscription({
+      displayName: 'Shared clusters',
+      accountUsername: 'admin@contoso.com',
+      alsoSeenBy: ['ops@fabrikam.com'],
+    });
+    const other = subscription({ displayName: 'Other' });
+    const found = (query: string, tenantDomains?: ReadonlyMap<string, string>) =>
+      groupByTenant([shared, other], {
+        query,
+        showHidden: false,
+        ...(tenantDomains ? { tenantDomains } : {}),
+      }).flatMap((group) => group.subscriptions.map((s) => s.displayName));
+    expect(found('ops@fabrikam')).toEqual(['Shared clusters']);
+    const domains = tenantDomainsOf([
+      { tenants: [{ tenantId: shared.tenantId, defaultDomain: 'Contoso.onmicrosoft.com' }] },
+    ]);
+    expect(found('contoso.onmicrosoft', domains).sort()).toEqual(['Other', 'Shared clusters']);
+    expect(found('fabrikam.onmicrosoft', domains)).toEqual([]);
+  });
+
+  it('keeps the order it opened with when a subscription is starred, so the row stays put', () => {
+    const alpha = subscription({ displayName: 'Alpha' });
+    const zulu = subscription({ displayName: 'Zulu' });
+    const favouriteOrder = new Map([
+      [alpha.subscriptionId, false],
+      [zulu.subscriptionId, false],
+    ]);
+    const starred = { ...zulu, favourite: true };
+    const order = (filter: Parameters<typeof groupByTenant>[1]) =>
+      groupByTenant([alpha, starred], filter).flatMap((g) =>
+        g.subscriptions.map((s) => s.displayName),
+      );
+    expect(order({ query: '', showHidden: false, favouriteOrder })).toEqual(['Alpha', 'Zulu']);
+    // Opened again, favourites come first.
+    expect(order({ query: '', showHidden: false })).toEqual(['Zulu', 'Alpha']);
   });
 });

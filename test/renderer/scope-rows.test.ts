@@ -11,15 +11,17 @@ import {
   hideLabel,
 } from '../../renderer/src/scope/SubscriptionRow';
 import { tenantCountText } from '../../renderer/src/scope/TenantGroupHeader';
+import type { SignInWait } from '../../renderer/src/scope/sign-in-wait';
 import { subscription } from './fixtures';
 
-const renderRow = (overrides: Parameters<typeof subscription>[0]) =>
+const renderRow = (overrides: Parameters<typeof subscription>[0], wait: SignInWait | null = null) =>
   renderToStaticMarkup(
     createElement(SubscriptionRow, {
       subscription: subscription({ displayName: 'Contoso ML Production', ...overrides }),
       top: 0,
       height: 56,
       highlighted: false,
+      wait,
       onChange: () => undefined,
     }),
   );
@@ -59,6 +61,32 @@ describe('a subscription row', () => {
       'Remove Contoso ML Production from favourites',
     );
     expect(hideLabel('Contoso ML Production', true)).toBe('Show Contoso ML Production again');
+  });
+});
+
+describe('a subscription row, clicked or waiting', () => {
+  it("makes the subscription's name the label of its checkbox, so clicking the name toggles it", () => {
+    const row = renderRow({ hidden: false });
+    const id = attr(tagOf(row, 'subscription-select'), 'id');
+    expect(id).toBeTruthy();
+    expect(row).toContain(`<label for="${id}"`);
+  });
+
+  it('marks a subscription whose tenant needs sign-in, and one newly offered', () => {
+    const wait: SignInWait = {
+      kind: 'tenant',
+      key: 'tenant:a:t',
+      accountId: 'a',
+      username: 'admin@contoso.com',
+      tenantId: 't',
+      tenantName: 'Northwind Traders',
+      problem: null,
+    };
+    const row = renderRow({ offered: true }, wait);
+    expect(attr(tagOf(row, 'subscription-row'), 'data-needs-sign-in')).toBe('true');
+    expect(row).toMatch(/data-testid="subscription-needs-sign-in"[^>]*>Needs sign-in</);
+    expect(row).toMatch(/data-testid="subscription-offered"[^>]*>New</);
+    expect(attr(tagOf(renderRow({}), 'subscription-row'), 'data-needs-sign-in')).toBe('false');
   });
 });
 

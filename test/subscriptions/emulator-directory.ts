@@ -64,6 +64,8 @@ export function silentCredential(
 export class EmulatorDirectory implements SubscriptionDirectory {
   tenants: ReadyTenant[];
   credentialRequests: Array<{ accountId: string; tenantId: string }> = [];
+  /** When set, every signed-in account belongs only to these tenants (`memberships`). */
+  memberTenantIds: readonly string[] | null = null;
   wrapCredential: (tenant: ReadyTenant, credential: TokenCredential) => TokenCredential = (
     _tenant,
     credential,
@@ -78,6 +80,12 @@ export class EmulatorDirectory implements SubscriptionDirectory {
 
   readyTenants(): Promise<readonly ReadyTenant[]> {
     return Promise.resolve([...this.tenants]);
+  }
+
+  memberships(): Promise<ReadonlyArray<{ accountId: string; tenantId: string }>> {
+    const all = this.allPairs();
+    const kept = this.memberTenantIds;
+    return Promise.resolve(kept ? all.filter((pair) => kept.includes(pair.tenantId)) : all);
   }
 
   credentialFor(accountId: string, tenantId: string): TokenCredential {

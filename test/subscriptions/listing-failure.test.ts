@@ -17,7 +17,7 @@ describe('describing why one tenant could not be listed', () => {
     const problem = describeListingFailure(error, where);
     expect(problem.code).toBe('AADSTS50076');
     expect(problem.message).toMatch(/Northwind Traders needs admin@contoso\.com to sign in again/);
-    expect(problem.message).toMatch(/"Sign in" beside that tenant/);
+    expect(problem.message).toMatch(/choose Sign in beside this message/);
   });
 
   it('keeps the ARM error code of a refusal and says what to ask for', () => {
@@ -55,6 +55,36 @@ describe('describing why one tenant could not be listed', () => {
       code: 'REQUEST_SEND_ERROR',
       message: expect.stringMatching(/could not reach Azure Resource Manager.*proxy and extra CA/),
     });
+  });
+
+  it('names a proxy or certificate failure as such, with what to do, never as Azure or the sign-in', () => {
+    const refused = new RestError(
+      'The proxy proxy.contoso.com:3128 refused the connection (PROXY_REFUSED). Check the proxy address in Settings.',
+      { code: 'PROXY_REFUSED' },
+    );
+    expect(describeListingFailure(refused, where)).toEqual({
+      code: 'PROXY_REFUSED',
+      message:
+        'Listing the subscriptions of Northwind Traders failed: The proxy proxy.contoso.com:3128 refused the connection (PROXY_REFUSED). Check the proxy address in Settings.',
+    });
+    const untrusted = new RestError(
+      'The certificate presented for management.azure.com is not trusted (SELF_SIGNED_CERT_IN_CHAIN). Add the CA under Settings > Extra CA certificates.',
+      {
+        code: 'UNTRUSTED_CERTIFICATE',
+      },
+    );
+    expect(describeListingFailure(untrusted, where).message).toMatch(
+      /certificate .* is not trusted/,
+    );
+    const proxyPassword = new RestError('proxy authentication required', { statusCode: 407 });
+    expect(describeListingFailure(proxyPassword, where).message).toMatch(
+      /^The proxy asked Mooring for a user name and password .*Settings/,
+    );
+    for (const error of [refused, untrusted, proxyPassword]) {
+      expect(describeListingFailure(error, where).message).not.toMatch(
+        /sign-in|unexpectedly|Resource Manager/,
+      );
+    }
   });
 
   it('reports a listing stopped for taking too long', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSightings, type Sighting } from '../../electron/subscriptions/sightings';
+import {
+  membershipsOf,
+  resolveSightings,
+  type Sighting,
+} from '../../electron/subscriptions/sightings';
 import type { TenantListing } from '../../electron/subscriptions/sightings';
 
 const TENANT = 'bd79c068-555e-57b3-b248-2d47f661607e';
@@ -45,13 +49,34 @@ describe('resolving who sees which subscription', () => {
     expect(resolved).toEqual([{ subscriptionId: SUB, sightings: [before('alice')] }]);
   });
 
-  it('forgets what a pair no longer ready saw, and what a pair that listed no longer sees', () => {
+  it('keeps what a pair not ready or signed out saw, ranking an account that listed it first', () => {
+    const resolved = resolveSightings(
+      [before('alice'), before('bob', OTHER_TENANT, OTHER_SUB), before('carol')],
+      [listed('carol')], // alice's tenant demands MFA (not listed); bob signed out
+      ['alice', 'carol'],
+      'now',
+      membershipsOf([
+        { accountId: 'alice', tenantId: TENANT },
+        { accountId: 'carol', tenantId: TENANT },
+      ]),
+    );
+    expect(resolved.map((r) => r.subscriptionId).sort()).toEqual([SUB, OTHER_SUB].sort());
+    const sub = resolved.find((r) => r.subscriptionId === SUB);
+    // carol can reach it now, so she is used although alice signed in first.
+    expect(sub?.sightings.map((s) => s.accountId)).toEqual(['carol', 'alice']);
+  });
+
+  it('forgets what a pair that listed no longer sees, and a tenant the account has left', () => {
     const NEW_SUB = '5b7bc9cc-da2f-576e-9210-f5fd7d05790e';
     const resolved = resolveSightings(
       [before('alice'), before('bob', OTHER_TENANT, OTHER_SUB)],
-      [listed('alice', TENANT, NEW_SUB)], // bob is signed out; alice lost access to SUB
-      ['alice'],
+      [listed('alice', TENANT, NEW_SUB)], // alice lost access to SUB; bob left OTHER_TENANT
+      ['alice', 'bob'],
       'now',
+      membershipsOf([
+        { accountId: 'alice', tenantId: TENANT },
+        { accountId: 'bob', tenantId: TENANT },
+      ]),
     );
     expect(resolved.map((r) => r.subscriptionId)).toEqual([NEW_SUB]);
   });
@@ -63,9 +88,10 @@ describe('resolving who sees which subscription', () => {
       ['alice', 'bob'],
       'now',
     );
+    // bob listed it now, so he is used while alice's tenant fails.
     expect(resolved?.sightings.map((s) => [s.accountId, s.seenAt])).toEqual([
-      ['alice', 'earlier'],
       ['bob', 'now'],
+      ['alice', 'earlier'],
     ]);
     expect(resolved?.listed?.tenantName).toBe('Contoso');
   });

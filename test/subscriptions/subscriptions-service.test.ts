@@ -376,8 +376,8 @@ describe('listing subscriptions', () => {
   });
 });
 
-describe('forgetting a signed-out account', () => {
-  it('moves each subscription to another account seeing it and drops the rest, without Azure', async () => {
+describe('subscriptions whose tenant or account needs sign-in', () => {
+  it("keep a signed-out account's subscriptions with their filters, moving shared ones to another account, without Azure", async () => {
     const directory = new EmulatorDirectory(emu, [admin, reader, ops]);
     directory.tenants = directory.only([
       ['admin@contoso.com', 'Contoso Ltd'],
@@ -386,7 +386,7 @@ describe('forgetting a signed-out account', () => {
       ['reader@contoso.com', 'Contoso Ltd'],
       ['ops@fabrikam.com', 'Fabrikam Inc'],
     ]);
-    const { service, database, changes } = serviceFor(directory);
+    const { service, changes } = serviceFor(directory);
     const listed = await service.refresh();
     expect(byId(listed, sub.prod).accountUsername).toBe('admin@contoso.com');
     expect(listed.problems.map((p) => p.accountId)).toEqual([admin.account.homeAccountId]);
@@ -394,52 +394,79 @@ describe('forgetting a signed-out account', () => {
     emu.requestLog.clear();
     const credentialRequests = directory.credentialRequests.length;
 
-    const after = service.forgetAccount(admin.account.homeAccountId);
+    const after = service.accountSignedOut(admin.account.homeAccountId);
 
-    expect(ids(after).sort()).toEqual([sub.prod, sub.dev, sub.research, sub.analytics].sort());
+    // Platform only admin sees: it stays, with its filters, waiting for admin to sign in.
+    expect(ids(after).sort()).toEqual(
+      [sub.prod, sub.dev, sub.platform, sub.research, sub.analytics].sort(),
+    );
+    expect(byId(after, sub.platform)).toMatchObject({
+      accountUsername: 'admin@contoso.com',
+      favourite: true,
+      selected: false,
+    });
     expect(byId(after, sub.prod)).toMatchObject({
       accountId: reader.account.homeAccountId,
       accountUsername: 'reader@contoso.com',
-      alsoSeenBy: [],
+      alsoSeenBy: ['admin@contoso.com'],
     });
     expect(byId(after, sub.research)).toMatchObject({
       accountUsername: 'ops@fabrikam.com',
-      alsoSeenBy: [],
+      alsoSeenBy: ['admin@contoso.com'],
     });
     expect(after.problems).toEqual([]);
     expect(changes.at(-1)).toEqual(after);
     expect(service.snapshot()).toEqual(after);
-    expect(
-      database
-        .prepare('SELECT count(*) AS n FROM subscription_sightings WHERE account_id = ?')
-        .get(admin.account.homeAccountId),
-    ).toEqual({ n: 0 });
     expect(emu.requestLog.entries()).toEqual([]);
     expect(directory.credentialRequests).toHaveLength(credentialRequests);
 
-    // Signed in again: Platform comes back with the user's filters.
-    const back = await service.refresh();
-    expect(byId(back, sub.platform)).toMatchObject({ favourite: true, selected: false });
+    // Refreshed while admin is signed out: still there; signed in again: listed through admin.
+    directory.tenants = directory.only([
+      ['reader@contoso.com', 'Contoso Ltd'],
+      ['ops@fabrikam.com', 'Fabrikam Inc'],
+    ]);
+    const without = await service.refresh();
+    expect(byId(without, sub.platform)).toMatchObject({ favourite: true, selected: false });
+    expect(byId(without, sub.prod).accountUsername).toBe('reader@contoso.com');
   });
 
-  it('drops a signed-out account from those named beside the account used', async () => {
-    const directory = new EmulatorDirectory(emu, [admin, reader, ops]);
+  it('keep the subscriptions of a tenant that starts demanding MFA, with their selection and favourites', async () => {
+    const directory = new EmulatorDirectory(emu, [admin]);
+    const contoso = directory.only([['admin@contoso.com', 'Contoso Ltd']]);
+    const fabrikam = directory.only([['admin@contoso.com', 'Fabrikam Inc']]);
+    directory.tenants = [...contoso, ...fabrikam];
+    const { service } = serviceFor(directory);
+    const firstSeen = clock.iso();
+    await service.refresh();
+    service.applyFilters([{ subscriptionId: sub.research, favourite: true }]);
+
+    clock.advance(60);
+    directory.tenants = contoso; // Fabrikam now demands an interactive sign-in: not ready
+    const snapshot = await service.refresh();
+
+    expect(byId(snapshot, sub.research)).toMatchObject({
+      favourite: true,
+      selected: true,
+      accountUsername: 'admin@contoso.com',
+      lastSeenAt: firstSeen,
+    });
+  });
+
+  it('forget what a signed-in account saw in a tenant it no longer belongs to', async () => {
+    const directory = new EmulatorDirectory(emu, [admin]);
     directory.tenants = directory.only([
-      ['admin@contoso.com', 'Fabrikam Inc'],
-      ['ops@fabrikam.com', 'Fabrikam Inc'],
       ['admin@contoso.com', 'Contoso Ltd'],
-      ['reader@contoso.com', 'Contoso Ltd'],
+      ['admin@contoso.com', 'Fabrikam Inc'],
     ]);
     const { service } = serviceFor(directory);
-    expect(byId(await service.refresh(), sub.research).alsoSeenBy).toEqual(['ops@fabrikam.com']);
+    await service.refresh();
 
-    const after = service.forgetAccount(ops.account.homeAccountId);
+    directory.tenants = directory.only([['admin@contoso.com', 'Contoso Ltd']]);
+    directory.memberTenantIds = [tenant.contoso]; // removed as a guest of Fabrikam
+    const snapshot = await service.refresh();
 
-    expect(byId(after, sub.research)).toMatchObject({
-      accountUsername: 'admin@contoso.com',
-      alsoSeenBy: [],
-    });
-    expect(ids(after)).not.toContain(sub.analytics);
+    expect(ids(snapshot)).not.toContain(sub.research);
+    expect(ids(snapshot)).toContain(sub.prod);
   });
 });
 
@@ -481,37 +508,44 @@ describe("the user's filters", () => {
     expect(offline.credentialRequests).toEqual([]);
   });
 
-  it('survive a subscription leaving the list (its account signed out) and coming back', async () => {
+  it('survive a subscription leaving the list (no account sees it any more) and coming back', async () => {
     const directory = new EmulatorDirectory(emu, [admin, reader]);
     const contosoAdmin = directory.only([['admin@contoso.com', 'Contoso Ltd']]);
     const contosoReader = directory.only([['reader@contoso.com', 'Contoso Ltd']]);
     directory.tenants = contosoAdmin;
-    const { service } = serviceFor(directory);
+    const { service, database } = serviceFor(directory);
     await service.refresh();
     service.applyFilters([
       { subscriptionId: sub.platform, favourite: true, hidden: true },
       { subscriptionId: sub.dev, selected: false },
     ]);
 
-    directory.tenants = contosoReader; // admin signed out: only reader's two subscriptions remain
+    // Admin lost access to Platform in Azure: gone from the list, its row kept.
+    database
+      .prepare('DELETE FROM subscription_sightings WHERE subscription_id = ?')
+      .run(sub.platform);
+    directory.tenants = contosoReader;
     const without = await service.refresh();
     expect(ids(without).sort()).toEqual([sub.prod, sub.dev].sort());
     expect(byId(without, sub.prod).accountUsername).toBe('reader@contoso.com');
 
-    directory.tenants = [...contosoAdmin, ...contosoReader]; // admin signed in again
+    directory.tenants = [...contosoAdmin, ...contosoReader]; // admin lists it again
     const back = await service.refresh();
     expect(byId(back, sub.platform)).toMatchObject({ favourite: true, hidden: true });
     expect(byId(back, sub.dev).selected).toBe(false);
   });
 
-  it('select new subscriptions, except in a tenant where the user already chose', async () => {
+  it('offer new subscriptions instead of adding them once the user narrowed the scope', async () => {
     const directory = new EmulatorDirectory(emu, [reader, admin]);
     directory.tenants = directory.only([['reader@contoso.com', 'Contoso Ltd']]);
     const { service } = serviceFor(directory);
     const first = await service.refresh();
-    expect(first.subscriptions.every((s) => s.selected)).toBe(true);
+    expect(first.subscriptions.every((s) => s.selected && !s.offered)).toBe(true);
+    clock.advance(1);
     service.applyFilters([{ subscriptionId: sub.dev, selected: false }]);
+    expect(byId(service.snapshot(), sub.dev).offered).toBe(false); // left out on purpose
 
+    clock.advance(1);
     directory.tenants = directory.only([
       ['reader@contoso.com', 'Contoso Ltd'],
       ['admin@contoso.com', 'Contoso Ltd'],
@@ -519,9 +553,18 @@ describe("the user's filters", () => {
     ]);
     const later = await service.refresh();
 
-    expect(byId(later, sub.platform).selected).toBe(false); // new in Contoso, which the user curated
-    expect(byId(later, sub.research).selected).toBe(true); // new in Fabrikam, untouched so far
-    expect(byId(later, sub.prod).selected).toBe(true);
+    expect(byId(later, sub.platform)).toMatchObject({ selected: false, offered: true });
+    expect(byId(later, sub.research)).toMatchObject({ selected: false, offered: true });
+    expect(byId(later, sub.prod)).toMatchObject({ selected: true, offered: false });
+
+    // Declining one and taking the other ends the offer of both.
+    clock.advance(1);
+    const decided = service.applyFilters([
+      { subscriptionId: sub.platform, selected: false },
+      { subscriptionId: sub.research, selected: true },
+    ]);
+    expect(byId(decided, sub.platform)).toMatchObject({ selected: false, offered: false });
+    expect(byId(decided, sub.research)).toMatchObject({ selected: true, offered: false });
   });
 
   it('refuse a change naming a subscription not in the list, changing nothing', async () => {

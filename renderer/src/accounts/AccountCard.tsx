@@ -61,6 +61,8 @@ export function AccountCard({ account }: { account: AccountView }) {
           icon={<SignOut20Regular />}
           {...restoreFocusTarget}
           onClick={() => setConfirmingSignOut(true)}
+          // Two accounts give two "Sign out" buttons: the name says whose (WCAG 2.5.3 kept).
+          aria-label={`Sign out ${account.username}`}
           data-testid="account-sign-out"
         >
           Sign out

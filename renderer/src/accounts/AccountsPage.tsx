@@ -11,6 +11,7 @@ import { Page } from '../components/Page';
 import { useAccounts } from '../state/azure-stores';
 import { AccountCard } from './AccountCard';
 import { EmptyState } from '../components/EmptyState';
+import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 import { SignInOutcomeBar } from './SignInOutcomeBar';
 import { AddAccountMenu } from './SignInMethodMenu';
 
@@ -37,6 +38,7 @@ function NoAccounts() {
             icon={<Globe20Regular />}
             disabledFocusable={busy}
             {...restoreFocusTarget}
+            {...FOCUS_AFTER_REMOVAL}
             onClick={() => void startSignIn('browser', { kind: 'account' })}
             data-testid="accounts-empty-browser"
           >

@@ -11,6 +11,7 @@ import {
 import type { ButtonProps, MenuButtonProps } from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import type { SignInMethod } from '../../../shared/domain/accounts';
+import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 
 const testId = (id: string): Record<`data-${string}`, string> => ({ 'data-testid': id });
 
@@ -37,6 +38,7 @@ export function AddAccountMenu({
           // Focusable while a sign-in runs, so closing its dialog can put focus back here.
           disabledFocusable={disabled}
           {...restoreFocusTarget}
+          {...FOCUS_AFTER_REMOVAL}
           data-testid="add-account-button"
         >
           Add account
@@ -66,13 +68,27 @@ export function AddAccountMenu({
 }
 
 interface TenantSignInButtonProps {
+  /** Where the sign-in goes: "Northwind Traders", or "as reader@contoso.com" with `as`. */
   readonly tenantName: string;
   readonly onChoose: (method: SignInMethod) => void;
   readonly disabled: boolean;
+  /** Signs an account in again rather than one tenant: the names say "Sign in as …". */
+  readonly as?: boolean;
+  readonly testId?: string;
 }
 
-/** Signs in to one tenant: the browser on click, a device code from the menu. */
-export function TenantSignInButton({ tenantName, onChoose, disabled }: TenantSignInButtonProps) {
+/**
+ * Signs in to one tenant (or, with `as`, an account again): the browser on click, a device code
+ * from the menu. Its visible words start its accessible name, as WCAG 2.5.3 asks.
+ */
+export function TenantSignInButton({
+  tenantName,
+  onChoose,
+  disabled,
+  as = false,
+  testId: id = 'tenant-sign-in',
+}: TenantSignInButtonProps) {
+  const where = as ? `as ${tenantName}` : `to ${tenantName}`;
   // Closing the sign-in dialog puts focus back on the part of the button that started it.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
@@ -86,17 +102,18 @@ export function TenantSignInButton({ tenantName, onChoose, disabled }: TenantSig
             menuButton={{
               ...triggerProps,
               ...restoreFocusTarget,
-              'aria-label': `Other ways to sign in to ${tenantName}`,
+              'aria-label': `Other ways to sign in ${where}`,
             }}
             primaryActionButton={{
               ...restoreFocusTarget,
               onClick: () => onChoose('browser'),
-              'aria-label': `Sign in to ${tenantName} in your browser`,
+              'aria-label': `Sign in ${where}`,
+              title: 'Opens the sign-in page in your browser',
               // Slot objects are typed without data attributes; spreading one is still passed on.
-              ...testId('tenant-sign-in'),
+              ...testId(id),
             }}
           >
-            Sign in to this tenant
+            Sign in
           </SplitButton>
         )}
       </MenuTrigger>

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/domain/accounts';
 import { CallError } from '../components/CallError';
+import { focusAfterRemoval } from '../components/focus-after-removal';
 import { useAccounts } from '../state/azure-stores';
 import { accountLabel } from '../state/accounts-store';
 import { APP_TOASTER_ID } from '../shell/toaster-id';
@@ -35,6 +36,8 @@ export function SignOutDialog({ account, open, onClose }: SignOutDialogProps) {
   const confirm = async () => {
     if (!(await signOut(account.accountId))) return;
     onClose();
+    // This account's card, and the button that opened the dialog, are gone.
+    focusAfterRemoval();
     dispatchToast(
       <Toast data-testid="sign-out-toast">
         <ToastTitle>Signed out {account.username}</ToastTitle>
@@ -56,8 +59,13 @@ export function SignOutDialog({ account, open, onClose }: SignOutDialogProps) {
           <DialogContent>
             <p>
               Mooring forgets the tokens of {account.username} on this computer. Other accounts stay
-              signed in, and your tenant and subscription selections are kept for when you sign in
-              again.
+              signed in.
+            </p>
+            <p data-testid="sign-out-keeps">
+              Its subscriptions stay in the picker and the inventory, marked Needs sign-in, with
+              your selection, favourites and their last known workspaces; a subscription another
+              account also reaches is used through that account. Sign in as {account.username} again
+              to use the others, or hide them in the picker.
             </p>
             {failed && status.status === 'failed' && (
               <CallError
@@ -69,17 +77,24 @@ export function SignOutDialog({ account, open, onClose }: SignOutDialogProps) {
             )}
           </DialogContent>
           <DialogActions>
+            {/* The safe choice is the default and has focus; signing out is never one Enter away. */}
             <Button
               appearance="primary"
+              onClick={onClose}
+              disabled={running}
+              autoFocus
+              data-testid="sign-out-cancel"
+            >
+              Keep signed in
+            </Button>
+            <Button
               onClick={() => void confirm()}
               disabled={running}
               icon={running ? <Spinner size="tiny" /> : undefined}
+              aria-label={running ? undefined : `Sign out ${account.username}`}
               data-testid="sign-out-confirm"
             >
               {running ? 'Signing out…' : 'Sign out'}
-            </Button>
-            <Button onClick={onClose} disabled={running} data-testid="sign-out-cancel">
-              Keep signed in
             </Button>
           </DialogActions>
         </DialogBody>

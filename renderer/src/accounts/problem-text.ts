@@ -1,10 +1,11 @@
 import type { TenantProblem } from '../../../shared/domain/accounts';
 
 /**
- * A problem as the user reads it: the Azure/AADSTS code first, verbatim, so it can be looked up,
- * then the main process's own sentence, which already says what to do.
+ * A problem as the user reads it: the main process's own sentence, which says what happened and
+ * what to do, then the Azure/AADSTS code so it can be looked up — never the code alone.
  */
-export const problemText = (problem: TenantProblem): string =>
-  problem.code && !problem.message.includes(problem.code)
-    ? `${problem.code}: ${problem.message}`
-    : problem.message;
+export const problemText = (problem: TenantProblem): string => {
+  const message = problem.message.trim();
+  if (!problem.code || message.includes(problem.code)) return message;
+  return message ? `${message} (code ${problem.code})` : `Azure reported ${problem.code}.`;
+};

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -7,6 +8,11 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { IpcError } from '../../../shared/ipc/result';
+
+/** What failed in a sentence, whatever the main process sent; its code goes in the details. */
+export const callErrorText = (error: IpcError): string =>
+  error.message.trim() ||
+  'Mooring could not complete this; try again, and see the log if it keeps failing.';
 
 interface CallErrorProps {
   /** What failed, in the user's words ("The theme could not be saved"). */
@@ -24,7 +30,13 @@ export function CallError({ title, error, onRetry, onDismiss, testId }: CallErro
     <MessageBar intent="error" layout="multiline" data-testid={testId}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error.message}
+        {callErrorText(error)}
+        <details>
+          <summary>
+            <Caption1>Details</Caption1>
+          </summary>
+          <Caption1 data-testid="call-error-code">Code: {error.code}</Caption1>
+        </details>
       </MessageBarBody>
       {(onRetry || onDismiss) && (
         <MessageBarActions

@@ -30,6 +30,7 @@ import {
   computeRowHeight,
 } from './inventory-layout';
 import { removedText } from './record-age';
+import { ROW_ATTRIBUTE } from './row-keys';
 
 const useStyles = makeStyles({
   row: {
@@ -200,7 +201,8 @@ function ErrorDetailsToggle({ compute }: { compute: ComputeView }) {
           size="small"
           className={styles.detailsToggle}
           aria-expanded={open}
-          aria-label={`${open ? 'Hide' : 'Show'} the provisioning errors of ${compute.name}`}
+          // The visible words first (WCAG 2.5.3), then whose errors they are.
+          aria-label={`${open ? 'Hide' : 'Show'} details of the provisioning errors of ${compute.name}`}
           data-testid="compute-error-details-toggle"
         >
           {open ? 'Hide details' : 'Show details'}
@@ -242,6 +244,8 @@ function ProvisioningErrors({ compute }: { compute: ComputeView }) {
 interface ComputeRowProps {
   readonly compute: ComputeView;
   readonly highlighted: boolean;
+  /** Whether Tab lands on this row (the list's one tab stop); the arrow keys reach the others. */
+  readonly tabStop?: boolean;
   readonly now: number;
 }
 
@@ -249,7 +253,12 @@ interface ComputeRowProps {
  * One compute: name, type (Kubernetes stands out), provisioning state, cluster, namespace,
  * identity and description; a failed one also lists its provisioning errors.
  */
-export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }: ComputeRowProps) {
+export const ComputeRow = memo(function ComputeRow({
+  compute,
+  highlighted,
+  tabStop = false,
+  now,
+}: ComputeRowProps) {
   const styles = useStyles();
   const actions = useInventoryActions();
   const failed = stateCategory(compute.provisioningState) === 'failed';
@@ -258,7 +267,8 @@ export const ComputeRow = memo(function ComputeRow({ compute, highlighted, now }
   return (
     <div
       role="listitem"
-      tabIndex={-1}
+      tabIndex={tabStop ? 0 : -1}
+      {...{ [ROW_ATTRIBUTE]: compute.id }}
       className={mergeClasses(
         styles.row,
         removed && styles.removed,

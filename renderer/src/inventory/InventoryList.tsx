@@ -1,8 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent } from 'react';
 import { useVirtualWindow } from '../scope/use-virtual-window';
 import type { InventoryJump } from '../state/inventory-store';
 import { positionOf } from './inventory-layout';
+import { ROW_ATTRIBUTE, moveBetweenRows, rowIdsOf, tabStopOf } from './row-keys';
 import type { InventoryItem } from './inventory-layout';
 import { SubscriptionHeader } from './SubscriptionHeader';
 import { WorkspaceBlock } from './WorkspaceBlock';
@@ -26,6 +28,8 @@ interface InventoryListProps {
   readonly jump: InventoryJump | null;
   readonly onJumpDone: () => void;
   readonly now: number;
+  /** Subscriptions waiting for a sign-in: their last known record is shown, marked. */
+  readonly waiting: ReadonlySet<string>;
   readonly onToggle: (id: string) => void;
 }
 
@@ -40,6 +44,7 @@ export function InventoryList({
   jump,
   onJumpDone,
   now,
+  waiting,
   onToggle,
 }: InventoryListProps) {
   const styles = useStyles();
@@ -77,6 +82,14 @@ export function InventoryList({
     return () => cancelAnimationFrame(frame);
   }, [jump, items, heights, onJumpDone]);
 
+  const [lastFocused, setLastFocused] = useState<string | null>(null);
+  const tabStop = tabStopOf(rowIdsOf(items.slice(view.first, view.last + 1)), lastFocused);
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const row = (event.target as HTMLElement).closest(`[${ROW_ATTRIBUTE}]`);
+    const id = row?.getAttribute(ROW_ATTRIBUTE);
+    if (id) setLastFocused(id);
+  };
+
   const drawn = [];
   for (let index = view.first; index <= view.last; index += 1) {
     const item = items[index];
@@ -90,6 +103,7 @@ export function InventoryList({
           top={top}
           height={item.height}
           collapsed={item.collapsed}
+          needsSignIn={waiting.has(item.group.subscriptionId)}
           onToggle={onToggle}
         />
       ) : (
@@ -101,6 +115,7 @@ export function InventoryList({
           collapsed={item.collapsed}
           filtering={filtering}
           highlightedId={highlightedId}
+          tabStop={tabStop}
           now={now}
           onToggle={onToggle}
         />
@@ -110,11 +125,14 @@ export function InventoryList({
 
   return (
     <div ref={scrollerRef} className={styles.scroller} data-testid="inventory-list">
+      {/* Rows: Tab reaches one, the arrow keys, Home and End the others. */}
       <div
         role="list"
         aria-label="Workspaces by subscription"
         className={styles.canvas}
         style={{ height: view.totalHeight }}
+        onKeyDown={moveBetweenRows}
+        onFocus={onFocus}
       >
         {drawn}
       </div>

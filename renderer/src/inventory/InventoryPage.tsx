@@ -18,6 +18,24 @@ import { InventoryProblems } from './InventoryProblems';
 import { InventoryFilters, InventoryStatusLine } from './InventoryToolbar';
 import { InventoryViewTabs, type InventoryView } from './InventoryViewTabs';
 import { useNow } from './use-now';
+import { inScope } from '../scope/scope-model';
+import { groupSignInWaits } from '../scope/sign-in-wait';
+import type { SignInWaitGroup } from '../scope/sign-in-wait';
+import { SignInWaits } from '../scope/SignInWaits';
+import { timeAgo } from '../scope/relative-time';
+
+/** The last time the record of these subscriptions was seen in Azure, for the wait's message. */
+function lastKnownText(group: SignInWaitGroup, snapshot: InventorySnapshot, now: number): string {
+  const ids = new Set(group.subscriptions.map((subscription) => subscription.subscriptionId));
+  const synced = snapshot.workspaces
+    .filter((workspace) => ids.has(workspace.subscriptionId))
+    .map((workspace) => workspace.lastSyncedAt)
+    .sort()
+    .at(-1);
+  return synced
+    ? `Last listed from Azure ${timeAgo(synced, now)}.`
+    : 'Mooring has no record of their workspaces yet.';
+}
 
 const useStyles = makeStyles({
   secondary: { color: tokens.colorNeutralForeground3 },
@@ -32,7 +50,15 @@ const holds = (groups: readonly SubscriptionGroup[], id: string) =>
   );
 
 /** The filterable, collapsible list of the record, and where a palette jump lands. */
-function InventoryBrowser({ snapshot, now }: { snapshot: InventorySnapshot; now: number }) {
+function InventoryBrowser({
+  snapshot,
+  now,
+  waiting,
+}: {
+  snapshot: InventorySnapshot;
+  now: number;
+  waiting: ReadonlySet<string>;
+}) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<StateFilter>('all');
@@ -118,6 +144,7 @@ function InventoryBrowser({ snapshot, now }: { snapshot: InventorySnapshot; now:
           jump={jump}
           onJumpDone={jumpHandled}
           now={now}
+          waiting={waiting}
           onToggle={toggle}
         />
       )}
@@ -143,6 +170,21 @@ function InventoryContent() {
 
   const snapshot = view.status === 'ready' ? view.value : null;
   const reason = inventoryEmptyReason(accounts, subscriptions, snapshot);
+  // Subscriptions in scope whose tenant or account needs sign-in: one message per sign-in.
+  const waitGroups = useMemo(
+    () =>
+      subscriptions.status === 'ready'
+        ? groupSignInWaits(
+            subscriptions.value.subscriptions.filter(inScope),
+            accounts.status === 'ready' ? accounts.value : null,
+          )
+        : [],
+    [subscriptions, accounts],
+  );
+  const waiting = useMemo(
+    () => new Set(waitGroups.flatMap((group) => group.subscriptions.map((s) => s.subscriptionId))),
+    [waitGroups],
+  );
 
   // Without an account or a selected subscription there is nothing the record could hold.
   if (reason === 'no-accounts' || reason === 'no-selection')
@@ -177,7 +219,12 @@ function InventoryContent() {
           testId="inventory-refresh-error"
         />
       )}
-      <InventoryProblems problems={view.value.problems} />
+      <SignInWaits
+        groups={waitGroups}
+        where="inventory"
+        extraText={(group) => lastKnownText(group, view.value, now)}
+      />
+      <InventoryProblems problems={view.value.problems} waiting={waiting} />
       <InventoryViewTabs
         view={shownView}
         onView={setShownView}
@@ -188,7 +235,7 @@ function InventoryContent() {
       ) : reason ? (
         <InventoryEmpty reason={reason} />
       ) : (
-        <InventoryBrowser snapshot={view.value} now={now} />
+        <InventoryBrowser snapshot={view.value} now={now} waiting={waiting} />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -7,77 +8,108 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { InventoryProblem } from '../../../shared/domain/inventory';
-import { problemText } from '../accounts/problem-text';
-import { useShell } from '../state/shell-store-context';
-import { resourceName } from './compute-presentation';
+import { TenantSignInButton } from '../accounts/SignInMethodMenu';
+import { useAccounts, useSubscriptions } from '../state/azure-stores';
+import { groupInventoryProblems } from './problem-groups';
+import type { InventoryProblemGroup, SubscriptionPlace } from './problem-groups';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   more: { alignSelf: 'flex-start' },
+  names: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
 
 /** Past this many, the rest wait behind "Show all", so the list stays in view. */
 const SHOWN_AT_FIRST = 3;
 
-/** Entra ID refused a token: signing in again (for that tenant) is what helps. */
-const needsSignIn = (problem: InventoryProblem) => /^AADSTS/i.test(problem.problem.code);
-
-function problemTitle(problem: InventoryProblem): string {
-  if (problem.listing === 'clusters') {
-    return `The AKS and Arc clusters of ${problem.subscriptionName} could not be listed`;
-  }
-  if (problem.listing === 'identities') {
-    return `The user-assigned identities of ${problem.subscriptionName} could not be listed`;
-  }
-  return problem.workspaceId
-    ? `The computes of ${resourceName(problem.workspaceId)} (${problem.subscriptionName}) could not be listed`
-    : `The workspaces of ${problem.subscriptionName} could not be listed`;
-}
-
-function ProblemBar({ problem }: { problem: InventoryProblem }) {
-  const navigate = useShell((state) => state.navigate);
+function ProblemBar({ group }: { group: InventoryProblemGroup }) {
+  const styles = useStyles();
+  const busy = useAccounts((state) => state.session !== null);
+  const startSignIn = useAccounts((state) => state.startSignIn);
+  const account = useAccounts((state) =>
+    state.accounts.status === 'ready' && group.signIn
+      ? state.accounts.value.find((candidate) => candidate.accountId === group.signIn?.accountId)
+      : undefined,
+  );
+  const [first] = group.problems;
   return (
     <MessageBar
       intent="warning"
       layout="multiline"
       data-testid="inventory-problem"
-      data-subscription-id={problem.subscriptionId}
-      data-workspace-id={problem.workspaceId ?? undefined}
-      data-listing={problem.listing}
+      data-subscription-id={first?.subscriptionId}
+      data-workspace-id={first?.workspaceId ?? undefined}
+      data-listing={first?.listing}
+      data-count={group.problems.length}
     >
       <MessageBarBody>
-        <MessageBarTitle>{problemTitle(problem)}</MessageBarTitle>
-        {problemText(problem.problem)} Until then, Mooring shows what it last recorded there.
+        <MessageBarTitle>{group.title}</MessageBarTitle>
+        {group.text} Until then, Mooring shows what it last recorded there.
+        {group.names.length > 0 && (
+          <Caption1 className={styles.names} data-testid="inventory-problem-names">
+            {group.names.join(', ')}
+          </Caption1>
+        )}
       </MessageBarBody>
-      {needsSignIn(problem) && (
+      {group.signIn && account && (
         <MessageBarActions>
-          <Button size="small" onClick={() => navigate('accounts')}>
-            Go to Accounts
-          </Button>
+          <TenantSignInButton
+            tenantName={group.signIn.tenantName}
+            disabled={busy}
+            testId="inventory-problem-sign-in"
+            onChoose={(method) => {
+              const target = group.signIn;
+              if (!target) return;
+              void startSignIn(method, {
+                kind: 'tenant',
+                accountId: target.accountId,
+                username: account.username,
+                tenantId: target.tenantId,
+                tenantName: target.tenantName,
+              });
+            }}
+          />
         </MessageBarActions>
       )}
     </MessageBar>
   );
 }
 
-/** What the last refresh could not list, each with why and what to do. */
-export function InventoryProblems({ problems }: { problems: readonly InventoryProblem[] }) {
+/**
+ * What the last refresh could not list, one message per cause with why and what to do. Those
+ * of subscriptions now waiting for a sign-in are said by that wait's message instead.
+ */
+export function InventoryProblems({
+  problems,
+  waiting,
+}: {
+  problems: readonly InventoryProblem[];
+  waiting: ReadonlySet<string>;
+}) {
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
-  if (problems.length === 0) return null;
-  const shown = showAll ? problems : problems.slice(0, SHOWN_AT_FIRST);
+  const subscriptions = useSubscriptions((state) =>
+    state.snapshot.status === 'ready' ? state.snapshot.value.subscriptions : null,
+  );
+  const groups = useMemo(() => {
+    const places = new Map<string, SubscriptionPlace>(
+      (subscriptions ?? []).map((s) => [
+        s.subscriptionId,
+        { tenantId: s.tenantId, tenantName: s.tenantName, accountId: s.accountId },
+      ]),
+    );
+    return groupInventoryProblems(problems, (id) => places.get(id), waiting);
+  }, [problems, subscriptions, waiting]);
+  if (groups.length === 0) return null;
+  const shown = showAll ? groups : groups.slice(0, SHOWN_AT_FIRST);
   return (
     <div className={styles.list} data-testid="inventory-problems">
-      {shown.map((problem, index) => (
-        // A subscription may have several problems of one listing (one per cause).
-        <ProblemBar
-          key={`${problem.subscriptionId}/${problem.workspaceId ?? ''}/${problem.listing ?? ''}/${index}`}
-          problem={problem}
-        />
+      {shown.map((group) => (
+        <ProblemBar key={group.key} group={group} />
       ))}
-      {problems.length > shown.length && (
+      {groups.length > shown.length && (
         <Button
           appearance="subtle"
           size="small"
@@ -85,7 +117,7 @@ export function InventoryProblems({ problems }: { problems: readonly InventoryPr
           onClick={() => setShowAll(true)}
           data-testid="inventory-problems-more"
         >
-          Show all {problems.length} problems
+          Show all {groups.length} problems
         </Button>
       )}
     </div>

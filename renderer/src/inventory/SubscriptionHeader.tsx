@@ -1,4 +1,4 @@
-import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import type { SubscriptionGroup } from './inventory-model';
@@ -28,6 +28,8 @@ interface SubscriptionHeaderProps {
   readonly top: number;
   readonly height: number;
   readonly collapsed: boolean;
+  /** Its tenant or account needs sign-in: what is shown is the last known record. */
+  readonly needsSignIn: boolean;
   readonly onToggle: (subscriptionId: string) => void;
 }
 
@@ -37,6 +39,7 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
   top,
   height,
   collapsed,
+  needsSignIn,
   onToggle,
 }: SubscriptionHeaderProps) {
   const styles = useStyles();
@@ -49,6 +52,7 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
       data-testid="subscription-group"
       data-subscription-id={group.subscriptionId}
       data-collapsed={collapsed}
+      data-needs-sign-in={needsSignIn}
     >
       <Button
         appearance="subtle"
@@ -68,6 +72,16 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
         {group.subscriptionName}
       </Text>
       <Caption1 className={styles.id}>{group.subscriptionId}</Caption1>
+      {needsSignIn && (
+        <Badge
+          appearance="tint"
+          color="warning"
+          size="small"
+          data-testid="subscription-group-needs-sign-in"
+        >
+          Needs sign-in · last known
+        </Badge>
+      )}
       <Caption1 className={styles.count}>
         {count} {count === 1 ? 'workspace' : 'workspaces'}
       </Caption1>

@@ -18,6 +18,7 @@ import { ComputeRow } from './ComputeRow';
 import { NO_COMPUTES_HEIGHT, WORKSPACE_GAP, WORKSPACE_HEADER_HEIGHT } from './inventory-layout';
 import { workspaceTitle } from './inventory-model';
 import type { WorkspaceEntry } from './inventory-model';
+import { ROW_ATTRIBUTE } from './row-keys';
 import { removedText, syncedText } from './record-age';
 
 const useStyles = makeStyles({
@@ -86,6 +87,8 @@ interface WorkspaceBlockProps {
   readonly filtering: boolean;
   /** The id of the workspace or compute the palette jumped to, if it is here. */
   readonly highlightedId: string | null;
+  /** The id of the row Tab lands on in the list (workspace or compute), if it is here. */
+  readonly tabStop: string | null;
   readonly now: number;
   readonly onToggle: (workspaceId: string) => void;
 }
@@ -100,6 +103,7 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
   collapsed,
   filtering,
   highlightedId,
+  tabStop,
   now,
   onToggle,
 }: WorkspaceBlockProps) {
@@ -127,7 +131,8 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
     >
       <div className={styles.card}>
         <div
-          tabIndex={-1}
+          tabIndex={tabStop === workspace.id ? 0 : -1}
+          {...{ [ROW_ATTRIBUTE]: workspace.id }}
           className={mergeClasses(
             styles.header,
             removed && styles.removed,
@@ -214,6 +219,7 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
                   key={compute.id}
                   compute={compute}
                   highlighted={highlightedId === compute.id}
+                  tabStop={tabStop === compute.id}
                   now={now}
                 />
               ))}

@@ -6,7 +6,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ListingProblem } from '../../../shared/domain/subscriptions';
-import { problemText } from '../accounts/problem-text';
+import { groupListingProblems, listingGroupTitle } from './listing-problem-groups';
+import type { ListingProblemGroup } from './listing-problem-groups';
 import { TenantSignInButton } from '../accounts/SignInMethodMenu';
 import { useAccounts } from '../state/azure-stores';
 
@@ -14,30 +15,38 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-function ProblemBar({ problem }: { problem: ListingProblem }) {
+function ProblemBar({ group }: { group: ListingProblemGroup }) {
   const busy = useAccounts((state) => state.session !== null);
   const startSignIn = useAccounts((state) => state.startSignIn);
   const account = useAccounts((state) =>
     state.accounts.status === 'ready'
-      ? state.accounts.value.find((candidate) => candidate.accountId === problem.accountId)
+      ? state.accounts.value.find((candidate) => candidate.accountId === group.accountId)
       : undefined,
   );
-  const tenant = account?.tenants.find((candidate) => candidate.tenantId === problem.tenantId);
-  const signInAs = tenant !== undefined && tenant.status !== 'ready' ? account : undefined;
+  // The first tenant that still needs the sign-in; signing in there renews the account's
+  // sign-in for the others too (they share its refresh token).
+  const problem = group.problems.find((candidate) => {
+    const tenant = account?.tenants.find((t) => t.tenantId === candidate.tenantId);
+    return tenant !== undefined && tenant.status !== 'ready';
+  });
+  const signInAs = problem ? account : undefined;
+  const first = group.problems[0];
 
   return (
     <MessageBar
       intent="warning"
       layout="multiline"
       data-testid="listing-problem"
-      data-tenant-id={problem.tenantId}
+      data-tenant-id={first?.tenantId}
+      data-count={group.problems.length}
     >
       <MessageBarBody>
         <MessageBarTitle>
-          {problem.tenantName} was skipped{account ? ` (${account.username})` : ''}
+          {listingGroupTitle(group)}
+          {account ? ` (${account.username})` : ''}
         </MessageBarTitle>
-        {problemText(problem.problem)}
-        {signInAs && (
+        {group.text}
+        {signInAs && problem && (
           <div>
             <TenantSignInButton
               tenantName={problem.tenantName}
@@ -65,8 +74,8 @@ export function ListingProblems({ problems }: { problems: readonly ListingProble
   if (problems.length === 0) return null;
   return (
     <div className={styles.list} data-testid="listing-problems">
-      {problems.map((problem) => (
-        <ProblemBar key={`${problem.accountId}/${problem.tenantId}`} problem={problem} />
+      {groupListingProblems(problems).map((group) => (
+        <ProblemBar key={group.key} group={group} />
       ))}
     </div>
   );

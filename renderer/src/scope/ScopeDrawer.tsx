@@ -16,11 +16,16 @@ import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SubscriptionsSnapshot } from '../../../shared/domain/subscriptions';
 import { CallError } from '../components/CallError';
+import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { useAccounts, useOverlays, useSubscriptions } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import { ListingProblems } from './ListingProblems';
-import { groupByTenant, scopeLabel, summariseScope } from './scope-model';
+import { OfferedSubscriptions } from './OfferedSubscriptions';
+import { groupByTenant, scopeLabel, summariseScope, tenantDomainsOf } from './scope-model';
+import { groupSignInWaits } from './sign-in-wait';
+import type { SignInWait } from './sign-in-wait';
+import { SignInWaits } from './SignInWaits';
 import { SubscriptionList } from './SubscriptionList';
 import { listedAgeText } from './relative-time';
 
@@ -111,10 +116,27 @@ function NoSubscriptions({ snapshot }: { snapshot: SubscriptionsSnapshot }) {
   );
 }
 
-function Picker({ snapshot }: { snapshot: SubscriptionsSnapshot }) {
+/** The accounts as far as they are known: null while they load (then nothing waits). */
+const useKnownAccounts = () =>
+  useAccounts((state) => (state.accounts.status === 'ready' ? state.accounts.value : null));
+
+function Picker({
+  snapshot,
+  waits,
+}: {
+  snapshot: SubscriptionsSnapshot;
+  waits: ReadonlyMap<string, SignInWait>;
+}) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [showHidden, setShowHidden] = useState(false);
+  const accounts = useKnownAccounts();
+  const tenantDomains = useMemo(() => tenantDomainsOf(accounts ?? []), [accounts]);
+  // The order of favourites as the picker opened: starring a row leaves it under the pointer.
+  // It is taken afresh each time the picker opens.
+  const [favouriteOrder] = useState(
+    () => new Map(snapshot.subscriptions.map((s) => [s.subscriptionId, s.favourite])),
+  );
   const setFilters = useSubscriptions((state) => state.setFilters);
   const scopeFocus = useOverlays((state) => state.scopeFocus);
   const scopeFocused = useOverlays((state) => state.scopeFocused);
@@ -133,8 +155,14 @@ function Picker({ snapshot }: { snapshot: SubscriptionsSnapshot }) {
   }, [scopeFocus, snapshot.subscriptions]);
 
   const groups = useMemo(
-    () => groupByTenant(snapshot.subscriptions, { query: deferredQuery, showHidden }),
-    [snapshot.subscriptions, deferredQuery, showHidden],
+    () =>
+      groupByTenant(snapshot.subscriptions, {
+        query: deferredQuery,
+        showHidden,
+        tenantDomains,
+        favouriteOrder,
+      }),
+    [snapshot.subscriptions, deferredQuery, showHidden, tenantDomains, favouriteOrder],
   );
   const hiddenCount = useMemo(
     () => snapshot.subscriptions.filter((subscription) => subscription.hidden).length,
@@ -155,9 +183,10 @@ function Picker({ snapshot }: { snapshot: SubscriptionsSnapshot }) {
           className={styles.search}
           value={query}
           onChange={(_event, data) => setQuery(data.value)}
-          placeholder="Search by name, id, tenant or account"
+          placeholder="Search by name, id, tenant, domain or account"
           aria-label="Search subscriptions"
           autoFocus
+          {...FOCUS_AFTER_REMOVAL}
           data-testid="subscriptions-search"
         />
         <Switch
@@ -184,6 +213,7 @@ function Picker({ snapshot }: { snapshot: SubscriptionsSnapshot }) {
         <SubscriptionList
           groups={groups}
           searching={deferredQuery.trim() !== ''}
+          waits={waits}
           onChanges={onChanges}
           focusRequest={scopeFocus}
           onFocused={scopeFocused}
@@ -201,6 +231,35 @@ function PickerContent() {
   const load = useSubscriptions((state) => state.load);
   const refreshFromAzure = useSubscriptions((state) => state.refreshFromAzure);
   const dismissFilterError = useSubscriptions((state) => state.dismissFilterError);
+  const setFilters = useSubscriptions((state) => state.setFilters);
+  const accounts = useKnownAccounts();
+  const subscriptions = snapshot.status === 'ready' ? snapshot.value.subscriptions : null;
+  const waitGroups = useMemo(
+    () =>
+      subscriptions
+        ? groupSignInWaits(
+            subscriptions.filter((subscription) => !subscription.hidden),
+            accounts,
+          )
+        : [],
+    [subscriptions, accounts],
+  );
+  const waits = useMemo(() => {
+    const byId = new Map<string, SignInWait>();
+    for (const group of waitGroups)
+      for (const subscription of group.subscriptions)
+        byId.set(subscription.subscriptionId, group.wait);
+    return byId;
+  }, [waitGroups]);
+  const waitingPairs = useMemo(
+    () =>
+      new Set(
+        waitGroups.flatMap(({ wait }) =>
+          wait.kind === 'tenant' ? [`${wait.accountId}/${wait.tenantId}`] : [],
+        ),
+      ),
+    [waitGroups],
+  );
 
   if (snapshot.status === 'loading') {
     return <Spinner size="small" label="Loading subscriptions…" />;
@@ -249,8 +308,18 @@ function PickerContent() {
           testId="subscriptions-filter-error"
         />
       )}
-      <ListingProblems problems={snapshot.value.problems} />
-      <Picker snapshot={snapshot.value} />
+      <SignInWaits groups={waitGroups} where="picker" />
+      <OfferedSubscriptions
+        subscriptions={snapshot.value.subscriptions}
+        onChanges={(changes) => void setFilters(changes)}
+      />
+      {/* A tenant whose subscriptions wait for its sign-in is said once, above. */}
+      <ListingProblems
+        problems={snapshot.value.problems.filter(
+          (problem) => !waitingPairs.has(`${problem.accountId}/${problem.tenantId}`),
+        )}
+      />
+      <Picker snapshot={snapshot.value} waits={waits} />
     </>
   );
 }

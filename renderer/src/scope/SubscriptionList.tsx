@@ -5,6 +5,7 @@ import type {
   SubscriptionView,
 } from '../../../shared/domain/subscriptions';
 import type { TenantGroup } from './scope-model';
+import type { SignInWait } from './sign-in-wait';
 import { SubscriptionRow } from './SubscriptionRow';
 import { TenantGroupHeader } from './TenantGroupHeader';
 import { useVirtualWindow } from './use-virtual-window';
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
 interface SubscriptionListProps {
   readonly groups: readonly TenantGroup[];
   readonly searching: boolean;
+  /** Subscriptions waiting for a sign-in, by id. */
+  readonly waits: ReadonlyMap<string, SignInWait>;
   readonly onChanges: (changes: SubscriptionFilterChange[]) => void;
   /** A subscription to scroll to and focus (from the command palette), with its request number. */
   readonly focusRequest: { readonly subscriptionId: string; readonly request: number } | null;
@@ -45,6 +48,7 @@ interface SubscriptionListProps {
 export function SubscriptionList({
   groups,
   searching,
+  waits,
   onChanges,
   focusRequest,
   onFocused,
@@ -141,6 +145,7 @@ export function SubscriptionList({
           top={top}
           height={ROW_HEIGHT}
           highlighted={highlighted === row.subscription.subscriptionId}
+          wait={waits.get(row.subscription.subscriptionId) ?? null}
           onChange={onChange}
         />
       ),

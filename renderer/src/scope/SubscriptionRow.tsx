@@ -15,6 +15,8 @@ import type {
   SubscriptionFilterChange,
   SubscriptionView,
 } from '../../../shared/domain/subscriptions';
+import { keepFocusNear } from '../components/focus-after-removal';
+import type { SignInWait } from './sign-in-wait';
 
 const useStyles = makeStyles({
   row: {
@@ -36,7 +38,8 @@ const useStyles = makeStyles({
     transition: 'background-color 1.5s ease-out',
   },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', cursor: 'pointer' },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS },
   meta: {
     color: tokens.colorNeutralForeground3,
     overflow: 'hidden',
@@ -62,8 +65,16 @@ interface SubscriptionRowProps {
   readonly top: number;
   readonly height: number;
   readonly highlighted: boolean;
+  /** Why Mooring cannot reach it now (its tenant or account needs sign-in), or null. */
+  readonly wait: SignInWait | null;
   readonly onChange: (change: SubscriptionFilterChange) => void;
 }
+
+/** What the "Needs sign-in" badge says on hover and to assistive technology. */
+export const waitHint = (wait: SignInWait): string =>
+  wait.kind === 'tenant'
+    ? `${wait.tenantName} needs ${wait.username} to sign in; the button above the list signs in.`
+    : `${wait.username} is signed out; the button above the list signs in again.`;
 
 /** One subscription: in scope or not, its tenant and account, favourite and hide. */
 export const SubscriptionRow = memo(function SubscriptionRow({
@@ -71,10 +82,12 @@ export const SubscriptionRow = memo(function SubscriptionRow({
   top,
   height,
   highlighted,
+  wait,
   onChange,
 }: SubscriptionRowProps) {
   const styles = useStyles();
   const nameId = useId();
+  const checkboxId = useId();
   const { subscriptionId, displayName, favourite, hidden } = subscription;
   const seenBy =
     subscription.alsoSeenBy.length > 0
@@ -91,6 +104,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       data-selected={subscription.selected}
       data-hidden={hidden}
       data-favourite={favourite}
+      data-needs-sign-in={wait !== null}
     >
       {hidden ? (
         // A hidden subscription is out of scope whatever its selection: not ticked, not tickable.
@@ -107,6 +121,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         </Tooltip>
       ) : (
         <Checkbox
+          id={checkboxId}
           checked={subscription.selected}
           aria-labelledby={nameId}
           onChange={(_event, data) => onChange({ subscriptionId, selected: data.checked === true })}
@@ -114,9 +129,12 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         />
       )}
       <div className={styles.text}>
-        <Text id={nameId} className={styles.name} data-testid="subscription-name">
-          {displayName}
-        </Text>
+        {/* The name is the checkbox's label: clicking it toggles the subscription. */}
+        <label htmlFor={hidden ? undefined : checkboxId} className={styles.name}>
+          <Text id={nameId} data-testid="subscription-name">
+            {displayName}
+          </Text>
+        </label>
         <Caption1 className={styles.meta} title={seenBy}>
           <span className={styles.id}>{subscriptionId}</span>
           {' · '}
@@ -126,7 +144,24 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           {subscription.alsoSeenBy.length > 0 && ` (+${subscription.alsoSeenBy.length})`}
         </Caption1>
       </div>
-      <span>
+      <span className={styles.badges}>
+        {wait && (
+          <Tooltip content={waitHint(wait)} relationship="description">
+            <Badge
+              appearance="tint"
+              color="warning"
+              size="small"
+              data-testid="subscription-needs-sign-in"
+            >
+              Needs sign-in
+            </Badge>
+          </Tooltip>
+        )}
+        {subscription.offered && (
+          <Badge appearance="tint" color="brand" size="small" data-testid="subscription-offered">
+            New
+          </Badge>
+        )}
         {subscription.state !== 'Enabled' && (
           <Badge appearance="tint" color="warning" size="small">
             {subscription.state}
@@ -161,7 +196,11 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           size="small"
           aria-label={hideLabel(displayName, hidden)}
           icon={hidden ? <Eye20Regular /> : <EyeOff20Regular />}
-          onClick={() => onChange({ subscriptionId, hidden: !hidden })}
+          onClick={(event) => {
+            // Hiding removes the row unless hidden ones are shown: focus moves to its neighbour.
+            if (!hidden) keepFocusNear(event.currentTarget);
+            onChange({ subscriptionId, hidden: !hidden });
+          }}
           data-testid="subscription-hide"
         />
       </Tooltip>

@@ -46,7 +46,8 @@ export const TenantGroupHeader = memo(function TenantGroupHeader({
   onSelectAll,
 }: TenantGroupHeaderProps) {
   const styles = useStyles();
-  const which = searching ? 'the matching subscriptions' : 'every subscription';
+  // Each name starts with the words on the button (WCAG 2.5.3), then says which and where.
+  const which = searching ? 'matching subscriptions' : 'subscriptions';
   return (
     <div
       role="listitem"
@@ -64,11 +65,11 @@ export const TenantGroupHeader = memo(function TenantGroupHeader({
       <Button
         size="small"
         appearance="subtle"
-        aria-label={`Select ${which} of ${group.tenantName}`}
+        aria-label={`Select all ${which} of ${group.tenantName}`}
         onClick={() => onSelectAll(group, true)}
         data-testid="tenant-select-all"
       >
-        All
+        Select all
       </Button>
       <Button
         size="small"
@@ -77,7 +78,7 @@ export const TenantGroupHeader = memo(function TenantGroupHeader({
         onClick={() => onSelectAll(group, false)}
         data-testid="tenant-select-none"
       >
-        None
+        Clear
       </Button>
     </div>
   );

@@ -14,6 +14,14 @@ export interface TenantGroup {
 export interface PickerFilter {
   readonly query: string;
   readonly showHidden: boolean;
+  /** The domains of each tenant (from the accounts), so a search for "contoso.com" finds it. */
+  readonly tenantDomains?: ReadonlyMap<string, string>;
+  /**
+   * Which subscriptions count as favourites for the order, when it must hold still: the picker
+   * freezes it while open, so a click on a star never moves the row under the pointer.
+   * Subscriptions it does not name sort by their own flag.
+   */
+  readonly favouriteOrder?: ReadonlyMap<string, boolean>;
 }
 
 // Built once per subscription object: the snapshot is replaced, never mutated, so a new object
@@ -29,6 +37,7 @@ function haystackOf(subscription: SubscriptionView): string {
       subscription.tenantName,
       subscription.tenantId,
       subscription.accountUsername,
+      ...subscription.alsoSeenBy,
     ]
       .join('\n')
       .toLowerCase();
@@ -41,16 +50,45 @@ function haystackOf(subscription: SubscriptionView): string {
 export const searchTerms = (query: string): string[] =>
   query.toLowerCase().split(/\s+/).filter(Boolean);
 
-export const matchesTerms = (subscription: SubscriptionView, terms: readonly string[]): boolean => {
+export const matchesTerms = (
+  subscription: SubscriptionView,
+  terms: readonly string[],
+  tenantDomains?: ReadonlyMap<string, string>,
+): boolean => {
   if (terms.length === 0) return true;
   const text = haystackOf(subscription);
-  return terms.every((term) => text.includes(term));
+  const domains = tenantDomains?.get(subscription.tenantId) ?? '';
+  return terms.every((term) => text.includes(term) || domains.includes(term));
 };
 
-const byFavouriteThenName = (a: SubscriptionView, b: SubscriptionView) =>
-  Number(b.favourite) - Number(a.favourite) ||
-  a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
-  a.subscriptionId.localeCompare(b.subscriptionId);
+/** Each tenant's domains as lower-case search text, from every account that lists it. */
+export function tenantDomainsOf(
+  accounts: ReadonlyArray<{
+    readonly tenants: ReadonlyArray<{ tenantId: string; defaultDomain: string | null }>;
+  }>,
+): Map<string, string> {
+  const domains = new Map<string, Set<string>>();
+  for (const account of accounts) {
+    for (const tenant of account.tenants) {
+      if (!tenant.defaultDomain) continue;
+      const set = domains.get(tenant.tenantId) ?? new Set<string>();
+      set.add(tenant.defaultDomain.toLowerCase());
+      domains.set(tenant.tenantId, set);
+    }
+  }
+  return new Map([...domains].map(([tenantId, set]) => [tenantId, [...set].join('\n')]));
+}
+
+const byFavouriteThenName =
+  (order: ReadonlyMap<string, boolean> | undefined) =>
+  (a: SubscriptionView, b: SubscriptionView) => {
+    const favourite = (s: SubscriptionView) => order?.get(s.subscriptionId) ?? s.favourite;
+    return (
+      Number(favourite(b)) - Number(favourite(a)) ||
+      a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
+      a.subscriptionId.localeCompare(b.subscriptionId)
+    );
+  };
 
 /** Groups the subscriptions by tenant (tenants by name) for the picker. */
 export function groupByTenant(
@@ -72,7 +110,10 @@ export function groupByTenant(
       group.visible += 1;
       if (subscription.selected) group.selected += 1;
     }
-    if ((filter.showHidden || !subscription.hidden) && matchesTerms(subscription, terms)) {
+    if (
+      (filter.showHidden || !subscription.hidden) &&
+      matchesTerms(subscription, terms, filter.tenantDomains)
+    ) {
       group.shown.push(subscription);
     }
   }
@@ -81,7 +122,7 @@ export function groupByTenant(
     .map(([tenantId, group]) => ({
       tenantId,
       tenantName: group.tenantName,
-      subscriptions: group.shown.sort(byFavouriteThenName),
+      subscriptions: group.shown.sort(byFavouriteThenName(filter.favouriteOrder)),
       selectedCount: group.selected,
       visibleCount: group.visible,
     }))

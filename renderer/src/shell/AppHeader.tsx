@@ -22,7 +22,6 @@ const useStyles = makeStyles({
     minWidth: 0,
     // Below this width the header's scope and account buttons need the room more.
     '@media (max-width: 1100px)': { display: 'none' },
-    opacity: 0.85,
     paddingLeft: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThin} solid currentColor`,
   },

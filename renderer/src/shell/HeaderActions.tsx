@@ -48,7 +48,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStrokeOnBrand2}`,
   },
-  shortcut: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalL, opacity: 0.8 },
+  shortcut: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalL },
   label: {
     overflow: 'hidden',
     textOverflow: 'ellipsis',

@@ -22,10 +22,12 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
-  path: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** The footer: which version is running and which local database it uses. */
+/**
+ * The footer: which version is running and that a local record is in use. The database's full
+ * path (which names the user's folders) is not on screen all the time: Settings › About has it.
+ */
 export function StatusBar() {
   const styles = useStyles();
   const appInfo = useShell((state) => state.appInfo);
@@ -39,11 +41,9 @@ export function StatusBar() {
           <Caption1 data-testid="footer-version">
             {appInfo.value.name} {appInfo.value.version}
           </Caption1>
-          <Caption1 className={styles.database} title={appInfo.value.databasePath}>
-            <DatabaseRegular aria-label="Local database" />
-            <span className={styles.path} data-testid="footer-database-path">
-              {appInfo.value.databasePath}
-            </span>
+          <Caption1 className={styles.database} data-testid="footer-database">
+            <DatabaseRegular aria-hidden="true" />
+            Local record on this computer (where: Settings › About)
           </Caption1>
         </>
       )}

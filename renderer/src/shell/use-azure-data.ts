@@ -6,7 +6,8 @@ import type { AzureStores } from '../state/azure-stores';
 /**
  * Loads accounts, subscriptions, connection settings and operations at start-up and keeps them in step with
  * what the main process pushes. After a sign-in the new account's subscriptions are listed from
- * Azure; after a sign-out the local record is read again. The inventory is read when first
+ * Azure (and the inventory, once it has been read); after a sign-out the local record is read
+ * again. The inventory is read when first
  * needed (its page or the palette) and again whenever the stored selection of subscriptions
  * changes.
  */
@@ -23,6 +24,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
+      client.on('signIn.browserPage', (payload) => accounts.getState().receiveBrowserPage(payload)),
       client.on('signIn.finished', (payload) => accounts.getState().receiveSignInFinished(payload)),
       client.on('subscriptions.changed', (payload) =>
         subscriptions.getState().receiveSnapshot(payload),
@@ -56,7 +58,15 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       accounts.subscribe((state, previous) => {
         if (state.outcomeSequence !== previous.outcomeSequence) {
           if (state.outcome?.kind === 'signed-in') {
-            void subscriptions.getState().refreshFromAzure();
+            // What waited for this sign-in is listed now, so the messages about it go away.
+            void subscriptions
+              .getState()
+              .refreshFromAzure()
+              .then(() => {
+                if (inventory.getState().view.status === 'ready') {
+                  void inventory.getState().refreshFromAzure();
+                }
+              });
           }
         }
         const signOutEnded =

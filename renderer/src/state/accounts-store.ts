@@ -7,6 +7,7 @@ import type {
   TenantProblem,
 } from '../../../shared/domain/accounts';
 import type { PayloadOf } from '../../../shared/ipc/contract';
+import type { SignInPage } from '../../../shared/ipc/contract-sign-in-page';
 import type { MooringClient } from '../../../shared/ipc/client';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result';
 import { fromResult, loading, settle } from './loadable';
@@ -14,7 +15,8 @@ import type { Loadable } from './loadable';
 
 /** Who a sign-in is for: a new account, or one tenant of a signed-in account that demands it. */
 export type SignInTarget =
-  | { readonly kind: 'account' }
+  /** A new account, or (with `signInAs`) a signed-out one whose subscriptions wait for it. */
+  | { readonly kind: 'account'; readonly signInAs?: string }
   | {
       readonly kind: 'tenant';
       readonly accountId: string;
@@ -32,6 +34,8 @@ export interface SignInSession {
   readonly target: SignInTarget;
   /** Present once a device-code sign-in has its code. */
   readonly deviceCode: DeviceCodePrompt | null;
+  /** Present once a browser sign-in's page was handed to the system browser, or could not be. */
+  readonly browserPage: SignInPage | null;
   readonly cancelling: boolean;
 }
 
@@ -70,6 +74,7 @@ export interface AccountsActions {
   dismissRequestError(): void;
   receiveAccounts(accounts: AccountView[]): void;
   receiveDeviceCode(prompt: DeviceCodePrompt): void;
+  receiveBrowserPage(page: SignInPage): void;
   receiveSignInFinished(finished: PayloadOf<'signIn.finished'>): void;
 }
 
@@ -127,7 +132,14 @@ export function createAccountsStore(client: MooringClient): AccountsStore {
         const attempt = ++startAttempts;
         sessionAttempt = attempt;
         set({
-          session: { signInId: null, method, target, deviceCode: null, cancelling: false },
+          session: {
+            signInId: null,
+            method,
+            target,
+            deviceCode: null,
+            browserPage: null,
+            cancelling: false,
+          },
           requestError: null,
           outcome: null,
         });
@@ -223,6 +235,12 @@ export function createAccountsStore(client: MooringClient): AccountsStore {
         } else if (session && session.signInId === null) {
           earlyPrompts.set(prompt.signInId, prompt);
         }
+      },
+
+      receiveBrowserPage(page) {
+        // One sign-in runs at a time, so the page belongs to the browser sign-in on screen.
+        const session = get().session;
+        if (session?.method === 'browser') set({ session: { ...session, browserPage: page } });
       },
 
       receiveSignInFinished(finished) {

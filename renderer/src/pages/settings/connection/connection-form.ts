@@ -6,6 +6,7 @@ import type {
   ConnectionView,
 } from '../../../../../shared/domain/connection';
 import type { IpcError } from '../../../../../shared/ipc/result';
+import { plainIssue } from '../../../../../shared/validation/plain-issue';
 
 /** The form's own fields: text boxes hold strings, so empty means "not set". */
 export interface ConnectionDraft {
@@ -23,6 +24,18 @@ export interface ConnectionDraft {
 
 export type DraftField = keyof ConnectionDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
+
+/** How a field's own problem sentence names it. */
+const FIELD_WORDS: Record<DraftField, string> = {
+  cloud: 'The cloud',
+  customResourceManagerUrl: 'The Resource Manager URL',
+  clientId: 'The client id',
+  proxyMode: 'The proxy choice',
+  proxyUrl: 'The proxy address',
+  proxyPassword: 'The proxy password',
+  extraCaFile: 'The path of the CA file',
+  allowWeakTokenProtection: 'The token storage choice',
+};
 
 export function draftFrom(settings: ConnectionSettings): ConnectionDraft {
   return {
@@ -210,7 +223,7 @@ export function validateDraft(draft: ConnectionDraft): DraftErrors {
   if (!contract.success) {
     for (const issue of contract.error.issues) {
       const field = draftFieldOf(String(issue.path[0] ?? ''));
-      if (field && !errors[field]) errors[field] = `${issue.message}.`;
+      if (field && !errors[field]) errors[field] = `${FIELD_WORDS[field]} ${plainIssue(issue)}.`;
     }
   }
   return errors;

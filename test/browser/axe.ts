@@ -1,0 +1,45 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** What the tests report of one violation: enough to find and fix it. */
+export interface AxeFinding {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly help: string;
+  readonly targets: readonly string[];
+  /** The first offending element's markup and axe's account of what is wrong with it. */
+  readonly example: string;
+}
+
+type AxeWindow = Window & { axe?: typeof axe };
+
+/**
+ * Runs axe-core over the page as it is now (or over one dialog, with `within`) and answers its
+ * serious and critical violations. The script goes in through the DevTools protocol, which the
+ * page's Content Security Policy does not govern, so the app's CSP stays as strict as shipped.
+ */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeFinding[]> {
+  const loaded = await page.evaluate(() => (window as AxeWindow).axe !== undefined);
+  if (!loaded) await page.evaluate(axe.source);
+  return page.evaluate(async (selector) => {
+    const runner = (window as AxeWindow).axe;
+    if (!runner) throw new Error('axe-core did not load into the page');
+    const root = selector ? (document.querySelector(selector) ?? document) : document;
+    // Tabster's focus guards (Fluent UI's focus trapping) are aria-hidden and focusable on
+    // purpose: they hand focus on and never keep it.
+    const context = {
+      include: [root],
+      exclude: [['[data-tabster-dummy]']],
+    } as unknown as Parameters<typeof runner.run>[0];
+    const result = await runner.run(context, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+        example: `${violation.nodes[0]?.html ?? ''} — ${violation.nodes[0]?.failureSummary ?? ''}`,
+      }));
+  }, within ?? null);
+}
