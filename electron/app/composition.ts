@@ -6,6 +6,7 @@ import { createConnectionService } from '../connection/connection-service';
 import type { PolicyFileGuard } from '../connection/policy-permissions';
 import type { SecurityConfirmer } from '../connection/security-change';
 import { createInventoryService } from '../inventory/create-inventory-service';
+import { composeRoles } from './compose-roles';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -152,6 +153,15 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const roles = composeRoles({
+    database,
+    events,
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    runtime: () => connection.runtime(),
+    subscriptions: () => subscriptions.snapshot().subscriptions,
+    logger,
+  });
+
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
       name: options.appName,
@@ -179,6 +189,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'inventory.refresh': () => inventory.refresh(),
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
+    ...roles.handlers,
   };
 
   return {
@@ -192,6 +203,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      await roles.service.close();
       await accounts.close();
       database.close();
     },
