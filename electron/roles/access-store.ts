@@ -49,6 +49,8 @@ export interface AccessStore {
   recordOne(principalId: string, subscriptionId: string, item: SeenAssignment, at: string): void;
   markRemoved(assignmentId: string, at: string): void;
   assignments(principalId: string, subscriptionId: string): StoredAssignment[];
+  /** Every subscription where the principal has an assignment Mooring knows of. */
+  subscriptionsOf(principalId: string): string[];
   lastRead(principalId: string, subscriptionId: string): AccessRead;
 }
 
@@ -110,6 +112,11 @@ export function createAccessStore(db: Database): AccessStore {
      ORDER BY length(scope), scope COLLATE NOCASE, role_guid
   `);
 
+  const subscriptions = db.prepare<[string], { subscription_id: string }>(`
+    SELECT DISTINCT subscription_id FROM role_assignments_seen
+     WHERE principal_id = ? AND removed_at IS NULL ORDER BY subscription_id
+  `);
+
   const keyed = (principalId: string, subscriptionId: string) => ({
     principal: principalId.toLowerCase(),
     sub: subscriptionId.toLowerCase(),
@@ -166,6 +173,9 @@ export function createAccessStore(db: Database): AccessStore {
         firstSeenAt: row.first_seen_at,
         lastSeenAt: row.last_seen_at,
       }));
+    },
+    subscriptionsOf(principalId) {
+      return subscriptions.all(principalId.toLowerCase()).map((row) => row.subscription_id);
     },
     lastRead(principalId, subscriptionId) {
       const { principal, sub } = keyed(principalId, subscriptionId);
