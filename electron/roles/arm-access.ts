@@ -24,6 +24,8 @@ export interface ArmAccess {
   readerFor(subscriptionId: string): Promise<ArmReader>;
   /** The cloud in force; the last one known when the connection cannot be built now. */
   cloud(): Promise<Pick<CloudEndpoints, 'id' | 'portal'>>;
+  /** The cloud last seen, without asking the connection (for events pushed as they happen). */
+  knownCloud(): Pick<CloudEndpoints, 'id' | 'portal'>;
 }
 
 export function createArmAccess(deps: ArmAccessDeps): ArmAccess {
@@ -58,5 +60,6 @@ export function createArmAccess(deps: ArmAccessDeps): ArmAccess {
       }
       return lastCloud;
     },
+    knownCloud: () => lastCloud,
   };
 }

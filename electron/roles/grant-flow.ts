@@ -18,7 +18,7 @@ export function createGrantFlow(parts: RolesParts) {
     store: grants,
     clock,
     describeFailure,
-    changed: (record) => void emitGrant(record, 'update'),
+    changed: (record) => emitGrant(record, 'update'),
     async attempt(record) {
       const scope = parseArmId(record.scopeId);
       if (!scope.ok || !record.roleGuid || !record.assignmentName) {
@@ -70,7 +70,8 @@ export function createGrantFlow(parts: RolesParts) {
     // Everything is checked before anything is sent.
     const { context, principal, scope } = validScope(computeId, scopeId);
     const role = await roleOf(scope.subscriptionId, roleGuid.toLowerCase());
-    const at = nowIso();
+    const now = clock.now();
+    const at = now.toISOString();
     const record: GrantRecord = {
       grantId: newGuid(),
       kind: 'grant',
@@ -90,7 +91,7 @@ export function createGrantFlow(parts: RolesParts) {
       createdAt: at,
       updatedAt: at,
       nextAttemptAt: null,
-      deadlineAt: new Date(clock.now().getTime() + PRINCIPAL_WAIT_MS).toISOString(),
+      deadlineAt: new Date(now.getTime() + PRINCIPAL_WAIT_MS).toISOString(),
     };
     grants.save(record);
     const view = grantView(await viewContext(context), record);
@@ -120,7 +121,7 @@ export function createGrantFlow(parts: RolesParts) {
           });
           continue;
         }
-        void emitGrant(record, 'resumed');
+        emitGrant(record, 'resumed');
         runner.run(record);
       }
       return unfinished.length;

@@ -72,7 +72,7 @@ export async function removeAssignment(
     deadlineAt: null,
   };
   grants.save(record);
-  await emitGrant(record, 'record');
+  emitGrant(record, 'record');
   const command = removeCommands({
     principalId: principal.principalId,
     roleName,
@@ -102,7 +102,7 @@ export async function removeAssignment(
       updatedAt: end,
     };
     grants.save(record);
-    await emitGrant(record, 'update');
+    emitGrant(record, 'update');
     throw new AppError('unavailable', answer.message, { code: answer.code });
   }
   access.markRemoved(known.assignmentId, end);
@@ -114,7 +114,7 @@ export async function removeAssignment(
     message: answer.kind === 'removed' ? 'Removed.' : 'It was already gone.',
   };
   grants.save(record);
-  await emitGrant(record, 'update');
+  emitGrant(record, 'update');
   return {
     assignmentId: known.assignmentId,
     outcome: answer.kind,

@@ -60,10 +60,10 @@ export function createRolesParts(deps: RolesServiceDeps) {
     return { context, principal: context.principal };
   };
 
-  const viewContext = async (context: ComputeContext): Promise<ViewContext> => ({
+  const viewContextIn = (context: ComputeContext, cloud: ViewContext['cloud']): ViewContext => ({
     principalId: context.principal?.principalId ?? '',
     tenantId: context.principal?.tenantId ?? context.tenantId,
-    cloud: await arm.cloud(),
+    cloud,
     names,
     roleName: (guid) =>
       definitions.nameOf(context.subscriptionId, guid) ??
@@ -71,10 +71,14 @@ export function createRolesParts(deps: RolesServiceDeps) {
       guid,
   });
 
-  const emitGrant = async (record: GrantRecord, hook: 'record' | 'update' | 'resumed') => {
+  const viewContext = async (context: ComputeContext): Promise<ViewContext> =>
+    viewContextIn(context, await arm.cloud());
+
+  // Synchronous, with the cloud last seen, so a grant's steps are pushed in the order they happen.
+  const emitGrant = (record: GrantRecord, hook: 'record' | 'update' | 'resumed') => {
     let view: GrantView;
     try {
-      view = grantView(await viewContext(contextOf(record.computeId)), record);
+      view = grantView(viewContextIn(contextOf(record.computeId), arm.knownCloud()), record);
     } catch (error) {
       deps.logger?.warn('A grant’s compute left the local record', {
         grantId: record.grantId,
