@@ -207,4 +207,24 @@ describe('granting a role to a compute identity', () => {
       .map((c) => c.status);
     expect(steps).toEqual(['pending', 'running', 'succeeded']);
   });
+
+  it('explains in plain words an assignment id Azure will not change', async () => {
+    const taken = emu.world
+      .allRoleAssignments()
+      .find(
+        (a) =>
+          a.principalId === UAI_PRINCIPAL && a.scope.toLowerCase() === ids.registry.toLowerCase(),
+      );
+    if (!taken) throw new Error('no assignment on the registry');
+    const guids = [crypto.randomUUID(), taken.name];
+    const under = roles({ newGuid: () => guids.shift() ?? crypto.randomUUID() });
+    // The system-assigned identity, under the id of the user-assigned one's AcrPull.
+    const grant = await under.service.grantPreset(computes.system, 'acr-pull');
+    const last = await ended(under, grant);
+    expect(last).toMatchObject({
+      status: 'failed',
+      error: { code: 'RoleAssignmentUpdateNotPermitted' },
+    });
+    expect(last.message).toMatch(/never changes an existing assignment\. Nothing was changed/);
+  });
 });

@@ -204,6 +204,7 @@ export function startRoles(options: {
   clock?: RunnerClock;
   runtime?: () => Promise<ConnectionRuntime>;
   recorder?: RoleOperationRecorder;
+  newGuid?: () => string;
 }): RolesUnderTest {
   const database = options.database ?? openDatabase({ path: options.file ?? ':memory:' });
   const changes: GrantView[] = [];
@@ -229,6 +230,7 @@ export function startRoles(options: {
       (() => Promise.resolve(emulatorRuntime(options.emu, { retryOptions: { maxRetries: 0 } }))),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.recorder ? { recorder: options.recorder } : {}),
+    ...(options.newGuid ? { newGuid: options.newGuid } : {}),
   });
   return { service, database, changes };
 }
