@@ -9,6 +9,7 @@ import { createInventoryService } from '../inventory/create-inventory-service';
 import { accessFromSubscriptions, composeOperations } from './compose-operations';
 import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
+import { composeRoles } from './compose-roles';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -188,6 +189,14 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const roles = composeRoles({
+    database,
+    events,
+    credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
+    runtime: () => connection.runtime(),
+    subscriptions: () => subscriptions.snapshot().subscriptions,
+    logger,
+  });
   const preflight = composePreflight({
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
@@ -233,6 +242,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
     ...operations.handlers,
+    ...roles.handlers,
   };
 
   return {
@@ -247,6 +257,7 @@ export function composeServices(options: CompositionOptions): Composition {
     },
     async close() {
       await operations.service.close();
+      await roles.service.close();
       await accounts.close();
       database.close();
     },

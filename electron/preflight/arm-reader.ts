@@ -14,7 +14,7 @@ export interface ArmReader {
 }
 
 export interface ArmReadRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly apiVersion: string;
   readonly query?: Readonly<Record<string, string>>;

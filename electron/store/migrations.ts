@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rolesMigration } from '../roles/roles-migration';
 
 export interface Migration {
   /** 1, 2, 3 … in order; the database's `user_version` is the last one applied. */
@@ -380,6 +381,7 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  rolesMigration,
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

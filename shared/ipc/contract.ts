@@ -14,6 +14,7 @@ import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
 import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
+import { rolesEvents, rolesOperations } from './contract-roles';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -115,6 +116,7 @@ export const contract = {
       output: ConnectionView,
     }),
     ...operationsOperations,
+    ...rolesOperations,
   },
   events: {
     ...signInPageEvents,
@@ -152,6 +154,7 @@ export const contract = {
       payload: AppSettings,
     }),
     ...operationsEvents,
+    ...rolesEvents,
   },
 } as const;
 
