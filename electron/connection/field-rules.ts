@@ -4,6 +4,7 @@ import {
   type ConnectionField,
   type ProxySetting,
 } from '../../shared/domain/connection';
+import { plainIssue } from '../../shared/validation/plain-issue';
 import { AppError } from '../core/errors';
 import { parseResourceManagerUrl } from '../azure/clouds';
 import { loadCaFile } from '../network/ca-certificates';
@@ -101,8 +102,11 @@ export function checkPatch(patch: unknown): Partial<ConnectionSettings> {
     const label = FIELD_LABELS[field as ConnectionField] ?? (field || 'The settings');
     throw new AppError(
       'invalid-input',
-      `${label} is not valid (${issue?.message ?? 'unexpected value'}); correct it and save again.`,
-      { field },
+      issue
+        ? `${label} ${plainIssue(issue)}; correct it and save again.`
+        : `${label} is not valid; correct it and save again.`,
+      // The validator's own wording stays in the details, for the log.
+      { field, ...(issue ? { issue: issue.message } : {}) },
     );
   }
   const values = parsed.data;
