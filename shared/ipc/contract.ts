@@ -12,6 +12,7 @@ import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
+import { activityOperations } from './contract-activity';
 import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
 
@@ -115,6 +116,7 @@ export const contract = {
       output: ConnectionView,
     }),
     ...operationsOperations,
+    ...activityOperations,
   },
   events: {
     ...signInPageEvents,
