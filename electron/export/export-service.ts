@@ -50,8 +50,15 @@ const asObject = <T>(columns: readonly ExportColumn<T>[], record: T) =>
   Object.fromEntries(columns.map((column) => [column.key, column.value(record) ?? null]));
 
 /** "mooring-activity-2026-12-03T11-49-03Z.csv": sortable, and valid on every file system. */
-export function exportFileName(kind: ExportRequest['kind'], format: ExportFormat, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+export function exportFileName(
+  kind: ExportRequest['kind'],
+  format: ExportFormat,
+  at: Date,
+): string {
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return `mooring-${kind}-${stamp}.${format}`;
 }
 
@@ -121,7 +128,13 @@ export function createExportService(options: ExportServiceOptions) {
       if (choice.kind === 'cancelled') return { outcome: 'cancelled' };
       const { content, rows } = render(request, exportedAt);
       if (choice.kind === 'download') {
-        return { outcome: 'download', fileName, mimeType: MIME_TYPES[request.format], content, rows };
+        return {
+          outcome: 'download',
+          fileName,
+          mimeType: MIME_TYPES[request.format],
+          content,
+          rows,
+        };
       }
       try {
         await write(choice.path, content);

@@ -115,7 +115,10 @@ export function activityColumns(names: ScopeNames): ExportColumn<OperationDetail
     {
       header: 'Error codes',
       key: 'errorCodes',
-      value: (d) => op(d).errors.map((error) => error.code).join(' '),
+      value: (d) =>
+        op(d)
+          .errors.map((error) => error.code)
+          .join(' '),
     },
     { header: 'Errors', key: 'errors', value: (d) => errorText(op(d).errors) },
     { header: 'Message', key: 'message', value: (d) => op(d).message },

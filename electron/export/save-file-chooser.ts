@@ -12,7 +12,10 @@ export type SaveChoice =
  * the browser host's stand-in that hands the content back for a download.
  */
 export interface SaveFileChooser {
-  choose(suggestion: { readonly fileName: string; readonly format: ExportFormat }): Promise<SaveChoice>;
+  choose(suggestion: {
+    readonly fileName: string;
+    readonly format: ExportFormat;
+  }): Promise<SaveChoice>;
 }
 
 /** Where no save dialog exists: every file goes back to the page as a download. */

@@ -22,7 +22,11 @@ export function matchesActivityFilter(
   if (filter.kinds && filter.kinds.length > 0 && !filter.kinds.includes(operation.kind)) {
     return false;
   }
-  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(operation.status)) {
+  if (
+    filter.statuses &&
+    filter.statuses.length > 0 &&
+    !filter.statuses.includes(operation.status)
+  ) {
     return false;
   }
   const created = Date.parse(operation.createdAt);

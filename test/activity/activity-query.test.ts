@@ -54,10 +54,7 @@ describe('the activity log over the whole journal', () => {
   it('filters by tenant and by subscription, whatever the case of the id', () => {
     expect(ids({ tenantIds: [TENANT_FABRIKAM.toUpperCase()] })).toEqual(['b1']);
     expect(ids({ subscriptionIds: [SUB_RESEARCH.toUpperCase()] })).toEqual(['a3']);
-    expect(ids({ tenantIds: [TENANT_CONTOSO], subscriptionIds: [SUB_PROD] })).toEqual([
-      'a2',
-      'a1',
-    ]);
+    expect(ids({ tenantIds: [TENANT_CONTOSO], subscriptionIds: [SUB_PROD] })).toEqual(['a2', 'a1']);
   });
 
   it('filters by workspace, comparing ARM ids without case', () => {
@@ -98,9 +95,9 @@ describe('the activity log over the whole journal', () => {
     ];
     const all = createActivityQuery(fixture.db).everything({});
     for (const filter of filters) {
-      expect(all.filter((op) => matchesActivityFilter(op, filter)).map((op) => op.operationId)).toEqual(
-        ids(filter),
-      );
+      expect(
+        all.filter((op) => matchesActivityFilter(op, filter)).map((op) => op.operationId),
+      ).toEqual(ids(filter));
     }
   });
 

@@ -24,7 +24,10 @@ describe('CSV cells', () => {
 
   it.each([
     ['=1+1', "'=1+1"],
-    ['=HYPERLINK("http://evil.example","click")', `"'=HYPERLINK(""http://evil.example"",""click"")"`],
+    [
+      '=HYPERLINK("http://evil.example","click")',
+      `"'=HYPERLINK(""http://evil.example"",""click"")"`,
+    ],
     ['+cmd|/C calc!A0', "'+cmd|/C calc!A0"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],

@@ -34,15 +34,30 @@ const inventory = snapshotOf(
   ],
 );
 const subscriptions = [
-  { subscriptionId: SUB_PROD, displayName: 'Contoso ML Production', tenantId: TENANT_CONTOSO, tenantName: 'Contoso' },
-  { subscriptionId: RESEARCH, displayName: 'Fabrikam Research', tenantId: TENANT_CONTOSO, tenantName: 'Contoso' },
+  {
+    subscriptionId: SUB_PROD,
+    displayName: 'Contoso ML Production',
+    tenantId: TENANT_CONTOSO,
+    tenantName: 'Contoso',
+  },
+  {
+    subscriptionId: RESEARCH,
+    displayName: 'Fabrikam Research',
+    tenantId: TENANT_CONTOSO,
+    tenantName: 'Contoso',
+  },
 ];
 const AT = new Date('2026-12-03T09:30:15.250Z');
 
 let fixture: ReturnType<typeof openJournal>;
 beforeEach(() => {
   fixture = openJournal();
-  fixture.record({ id: 'op-ok', createdAt: '2026-11-01T08:00:00.000Z', polls: 2, outcome: 'succeeded' });
+  fixture.record({
+    id: 'op-ok',
+    createdAt: '2026-11-01T08:00:00.000Z',
+    polls: 2,
+    outcome: 'succeeded',
+  });
   fixture.record({
     id: 'op-failed',
     compute: '+cmd',
@@ -81,13 +96,17 @@ describe('exporting the inventory', () => {
       filter: { query: 'train', state: 'all' },
     });
     expect(outcome).toEqual({ outcome: 'saved', path: '/home/admin/inv.csv', rows: 2 });
-    expect(asked).toEqual([{ fileName: 'mooring-inventory-2026-12-03T09-30-15Z.csv', format: 'csv' }]);
+    expect(asked).toEqual([
+      { fileName: 'mooring-inventory-2026-12-03T09-30-15Z.csv', format: 'csv' },
+    ]);
     const content = written.get('/home/admin/inv.csv') ?? '';
     expect(content.startsWith('\uFEFFTenant,Tenant ID,Subscription,')).toBe(true);
     const lines = csvLines(content);
     expect(lines).toHaveLength(4); // header, two computes, and the empty string after the last CRLF
     expect(lines[3]).toBe('');
-    expect(lines[1]).toContain('Contoso,bd79c068-555e-57b3-b248-2d47f661607e,Contoso ML Production');
+    expect(lines[1]).toContain(
+      'Contoso,bd79c068-555e-57b3-b248-2d47f661607e,Contoso ML Production',
+    );
     // cpu before gpu (by name); its error quoted with the inner quotes doubled.
     expect(lines[1]).toContain(',cpu,');
     expect(lines[1]).toContain('"ClusterUnreachable: No route, to ""cluster""."');
@@ -104,8 +123,11 @@ describe('exporting the inventory', () => {
       format: 'json',
       filter: { query: '', state: 'failed' },
     });
-    if (outcome.outcome !== 'download') throw new Error(`expected a download, got ${outcome.outcome}`);
-    const parsed = JSON.parse(outcome.content) as { rows: { computeName: string; clusterKind: string }[] };
+    if (outcome.outcome !== 'download')
+      throw new Error(`expected a download, got ${outcome.outcome}`);
+    const parsed = JSON.parse(outcome.content) as {
+      rows: { computeName: string; clusterKind: string }[];
+    };
     expect(parsed.rows.map((row) => row.computeName)).toEqual(['cpu']);
   });
 
@@ -129,7 +151,9 @@ describe('exporting the inventory', () => {
       rows: { computeName: string; clusterKind: string; subscriptionName: string }[];
     };
     expect(parsed.exportedAt).toBe('2026-12-03T09:30:15.250Z');
-    expect(parsed.rows.map((row) => [row.subscriptionName, row.computeName, row.clusterKind])).toEqual([
+    expect(
+      parsed.rows.map((row) => [row.subscriptionName, row.computeName, row.clusterKind]),
+    ).toEqual([
       ['Contoso ML Production', 'cpu', 'AKS'],
       ['Contoso ML Production', 'gpu', 'AKS'],
       ['Fabrikam Research', 'arc-a', 'Arc'],

@@ -27,9 +27,24 @@ const research = workspace('mlw-research', { subscriptionId: RESEARCH });
 const fab = workspace('mlw-fab', { subscriptionId: FAB_SUB, tenantId: FABRIKAM });
 
 const subscriptions = [
-  { subscriptionId: PRODUCTION, displayName: 'Contoso ML Production', tenantId: CONTOSO, tenantName: 'Contoso' },
-  { subscriptionId: RESEARCH, displayName: 'Contoso Research', tenantId: CONTOSO, tenantName: 'Contoso' },
-  { subscriptionId: FAB_SUB, displayName: 'Fabrikam Lab', tenantId: FABRIKAM, tenantName: 'Fabrikam' },
+  {
+    subscriptionId: PRODUCTION,
+    displayName: 'Contoso ML Production',
+    tenantId: CONTOSO,
+    tenantName: 'Contoso',
+  },
+  {
+    subscriptionId: RESEARCH,
+    displayName: 'Contoso Research',
+    tenantId: CONTOSO,
+    tenantName: 'Contoso',
+  },
+  {
+    subscriptionId: FAB_SUB,
+    displayName: 'Fabrikam Lab',
+    tenantId: FABRIKAM,
+    tenantName: 'Fabrikam',
+  },
 ];
 
 describe('the activity filter sent to the journal', () => {
@@ -96,9 +111,13 @@ describe('what the activity filters offer', () => {
     operation(research, 'cpu'),
     operation(fab, 'fab-a', { tenantId: FABRIKAM }),
     // A tenant and subscription the user no longer has: still offered, by id.
-    operation(workspace('mlw-old', { subscriptionId: '11111111-2222-4333-8444-555555555555' }), 'x', {
-      tenantId: '99999999-8888-4777-8666-555555555555',
-    }),
+    operation(
+      workspace('mlw-old', { subscriptionId: '11111111-2222-4333-8444-555555555555' }),
+      'x',
+      {
+        tenantId: '99999999-8888-4777-8666-555555555555',
+      },
+    ),
   ];
 
   it('lists every tenant and subscription by name, and those only the journal knows by id', () => {
@@ -123,19 +142,28 @@ describe('what the activity filters offer', () => {
   });
 
   it('narrows subscriptions and workspaces to the chosen tenant and subscription', () => {
-    const byTenant = activityChoices({ subscriptions, operations }, { ...ANY_ACTIVITY, tenantId: FABRIKAM });
+    const byTenant = activityChoices(
+      { subscriptions, operations },
+      { ...ANY_ACTIVITY, tenantId: FABRIKAM },
+    );
     expect(byTenant.subscriptions.map((s) => s.label)).toEqual(['Fabrikam Lab']);
     expect(byTenant.workspaces.map((w) => w.label)).toEqual(['mlw-fab (Fabrikam Lab)']);
     const bySubscription = activityChoices(
       { subscriptions, operations },
       { ...ANY_ACTIVITY, subscriptionId: RESEARCH },
     );
-    expect(bySubscription.workspaces.map((w) => w.label)).toEqual(['mlw-research (Contoso Research)']);
+    expect(bySubscription.workspaces.map((w) => w.label)).toEqual([
+      'mlw-research (Contoso Research)',
+    ]);
   });
 
   it('clears a subscription and workspace of another tenant when a tenant is chosen', () => {
     const choices = activityChoices({ subscriptions, operations }, ANY_ACTIVITY);
-    const chosen = { ...ANY_ACTIVITY, subscriptionId: PRODUCTION, workspaceId: train.id.toLowerCase() };
+    const chosen = {
+      ...ANY_ACTIVITY,
+      subscriptionId: PRODUCTION,
+      workspaceId: train.id.toLowerCase(),
+    };
     expect(changeFilter(chosen, { tenantId: FABRIKAM }, choices)).toMatchObject({
       tenantId: FABRIKAM,
       subscriptionId: null,
@@ -156,14 +184,19 @@ describe('the history while operations change', () => {
   it('adds a new operation that passes the filter, and leaves out one that does not', () => {
     const fabOp = operation(fab, 'fab-a', { tenantId: FABRIKAM, operationId: 'op-fab' });
     const contosoOnly = { tenantIds: [CONTOSO] };
-    expect(receiveIntoHistory(history, fabOp, contosoOnly).operations.map((o) => o.operationId)).toEqual([
-      'op-live',
-    ]);
+    expect(
+      receiveIntoHistory(history, fabOp, contosoOnly).operations.map((o) => o.operationId),
+    ).toEqual(['op-live']);
     expect(receiveIntoHistory(history, fabOp, {}).operations).toHaveLength(2);
   });
 
   it('drops an operation whose status moved past the one chosen', () => {
-    const ended = { ...running, status: 'succeeded' as const, pollCount: 3, endedAt: '2026-11-25T10:05:00.000Z' };
+    const ended = {
+      ...running,
+      status: 'succeeded' as const,
+      pollCount: 3,
+      endedAt: '2026-11-25T10:05:00.000Z',
+    };
     expect(receiveIntoHistory(history, ended, { statuses: ['running'] }).operations).toEqual([]);
     expect(receiveIntoHistory(history, ended, {}).operations[0]?.status).toBe('succeeded');
   });

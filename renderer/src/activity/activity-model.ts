@@ -1,6 +1,10 @@
 import { matchesActivityFilter } from '../../../shared/activity/activity-filter';
 import type { ActivityFilter, ActivityHistory } from '../../../shared/domain/activity';
-import type { OperationKind, OperationStatus, OperationView } from '../../../shared/domain/operations';
+import type {
+  OperationKind,
+  OperationStatus,
+  OperationView,
+} from '../../../shared/domain/operations';
 import { mergeOperation } from '../operations/operations-model';
 
 /** The Activity page's filter as its controls hold it: one choice each (null = any), dates as typed. */
@@ -160,7 +164,10 @@ export function activityChoices(known: KnownScope, view: ActivityViewFilter): Ac
   const subscriptions = new Map<string, { label: string; tenantId: string }>();
   for (const s of known.subscriptions) {
     tenants.set(s.tenantId.toLowerCase(), s.tenantName);
-    subscriptions.set(s.subscriptionId.toLowerCase(), { label: s.displayName, tenantId: s.tenantId });
+    subscriptions.set(s.subscriptionId.toLowerCase(), {
+      label: s.displayName,
+      tenantId: s.tenantId,
+    });
   }
   const workspaces = new Map<string, { label: string; subscriptionId: string; tenantId: string }>();
   for (const op of known.operations) {
@@ -227,5 +234,7 @@ export function historyCountText(history: ActivityHistory, filtering: boolean): 
     return `Showing the newest ${history.limit.toLocaleString('en')} operations; more ${filtering ? 'match the filter' : 'are in the journal'}. Narrow the filter (a date range, a tenant) to see older ones.`;
   }
   const count = plural(history.operations.length, 'operation', 'operations');
-  return filtering ? `${count} ${history.operations.length === 1 ? 'matches' : 'match'} the filter` : count;
+  return filtering
+    ? `${count} ${history.operations.length === 1 ? 'matches' : 'match'} the filter`
+    : count;
 }
