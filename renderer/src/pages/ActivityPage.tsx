@@ -1,4 +1,5 @@
 import {
+  Button,
   Caption1,
   MessageBar,
   MessageBarBody,
@@ -7,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CallError } from '../components/CallError';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
@@ -29,6 +30,8 @@ const useStyles = makeStyles({
 });
 
 const NO_SUBSCRIPTIONS: never[] = [];
+/** Ended entries drawn at first and per "Show more": the journal may answer thousands. */
+const PAGE_SIZE = 200;
 
 /**
  * The operation journal as a log across tenants: filtered by tenant, subscription, workspace,
@@ -62,6 +65,9 @@ export function ActivityPage({ focusHeading }: { focusHeading: boolean }) {
   const running = useMemo(() => shown.filter(isActive), [shown]);
   const ended = useMemo(() => shown.filter((operation) => !isActive(operation)), [shown]);
   const filtering = isFiltering(filter);
+  const [drawn, setDrawn] = useState(PAGE_SIZE);
+  useEffect(() => setDrawn(PAGE_SIZE), [filter]);
+  const hidden = Math.max(0, ended.length - drawn);
 
   return (
     <Page
@@ -129,12 +135,22 @@ export function ActivityPage({ focusHeading }: { focusHeading: boolean }) {
         <>
           <Caption1>Ended</Caption1>
           <OperationList
-            operations={ended}
+            operations={hidden > 0 ? ended.slice(0, drawn) : ended}
             now={now}
             label="Ended"
             onOpen={(id) => void openDetails(id)}
             testId="activity-ended"
           />
+          {hidden > 0 && (
+            <Button
+              appearance="subtle"
+              onClick={() => setDrawn((count) => count + PAGE_SIZE)}
+              data-testid="activity-show-more"
+            >
+              Show {Math.min(PAGE_SIZE, hidden).toLocaleString('en')} more (
+              {hidden.toLocaleString('en')} not shown)
+            </Button>
+          )}
         </>
       )}
     </Page>
