@@ -5,7 +5,10 @@ import { createAccountsService } from '../auth/create-accounts-service';
 import { createConnectionService } from '../connection/connection-service';
 import type { PolicyFileGuard } from '../connection/policy-permissions';
 import type { SecurityConfirmer } from '../connection/security-change';
+import { downloadChooser } from '../export/save-file-chooser';
+import type { SaveFileChooser } from '../export/save-file-chooser';
 import { createInventoryService } from '../inventory/create-inventory-service';
+import { composeActivity } from './compose-activity';
 import { accessFromSubscriptions, composeOperations } from './compose-operations';
 import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
@@ -53,6 +56,8 @@ export interface CompositionOptions {
   readonly resolveSystemProxy?: SystemProxyResolver;
   /** Faster polling for tests and the crash host; the app keeps the defaults. */
   readonly operationsTuning?: OperationsTuning;
+  /** Where exports are saved: the native save dialog in the app; default, a download by the page. */
+  readonly saveFileChooser?: SaveFileChooser;
 }
 
 export interface Composition {
@@ -243,6 +248,13 @@ export function composeServices(options: CompositionOptions): Composition {
     'connection.update': (patch) => connection.update(patch),
     ...operations.handlers,
     ...roles.handlers,
+    ...composeActivity({
+      database,
+      inventory: () => inventory.snapshot(),
+      subscriptions: () => subscriptions.snapshot().subscriptions,
+      operationDetail: (operationId) => operations.service.get(operationId),
+      chooser: options.saveFileChooser ?? downloadChooser,
+    }),
   };
 
   return {

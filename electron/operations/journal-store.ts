@@ -60,7 +60,7 @@ export interface OperationRow extends OperationView {
   readonly sendCount: number;
 }
 
-interface Row {
+export interface JournalRow {
   operation_id: string;
   kind: OperationKind;
   status: OperationStatus;
@@ -97,7 +97,7 @@ interface PollRow {
   note: string | null;
 }
 
-const toRow = (row: Row): OperationRow => ({
+export const toRow = (row: JournalRow): OperationRow => ({
   operationId: row.operation_id,
   kind: row.kind,
   status: row.status,
@@ -149,15 +149,15 @@ export function createJournalStore(db: Database) {
       VALUES (@operationId, @kind, 'pending', @accountId, lower(@tenantId), lower(@subscriptionId),
               lower(@computeId), @computeId, @computeName, @workspaceId, @workspaceName, @clusterId,
               @method, @url, @body, @commands, @summary, @createdAt, @resume)`),
-    get: db.prepare<[string], Row>('SELECT * FROM operations WHERE operation_id = ?'),
-    unfinished: db.prepare<[], Row>(
+    get: db.prepare<[string], JournalRow>('SELECT * FROM operations WHERE operation_id = ?'),
+    unfinished: db.prepare<[], JournalRow>(
       `SELECT * FROM operations WHERE status IN ('pending', 'running') ORDER BY created_at, operation_id`,
     ),
-    recent: db.prepare<[number], Row>(`
+    recent: db.prepare<[number], JournalRow>(`
       SELECT * FROM operations
        ORDER BY status IN ('pending', 'running') DESC, coalesce(ended_at, created_at) DESC, operation_id
        LIMIT ?`),
-    ofCompute: db.prepare<[string], Row>(
+    ofCompute: db.prepare<[string], JournalRow>(
       'SELECT * FROM operations WHERE compute_key = lower(?) ORDER BY created_at DESC, operation_id',
     ),
     sent: db.prepare(`

@@ -37,6 +37,7 @@ import {
   readWorkspace,
   type OperationPlan,
 } from './operation-plans';
+import { readOperationDetail } from './operation-detail';
 import { defaultRunnerLimits, runOperation, type RunnerLimits } from './operation-runner';
 import { identityOfAnswer } from './operation-verdicts';
 import { assignmentsOfPrincipal } from './role-assignments';
@@ -330,18 +331,7 @@ export function createOperationsService(options: OperationsServiceOptions) {
       return journal.recent().map(operationView);
     },
     get(operationId: string): OperationDetail {
-      const row = journal.read(operationId);
-      const url = new URL(row.url);
-      return {
-        operation: operationView(row),
-        request: {
-          method: row.method,
-          path: `${url.pathname}${url.search}`,
-          body: row.body === null ? null : JSON.stringify(JSON.parse(row.body) as unknown, null, 2),
-          commands: row.commands,
-        },
-        polls: journal.polls(operationId),
-      };
+      return readOperationDetail(journal, operationId);
     },
     computeDetail(computeId: string): ComputeDetail {
       const found = records.compute(computeIdOf(computeId).id);

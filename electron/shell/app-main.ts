@@ -19,6 +19,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { DOCUMENTATION_URL } from './menu-template';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { nativeSaveFileChooser } from './save-dialog';
 import { nativeSecurityConfirmer } from './security-dialog';
 import { STARTUP_FAILURE_TITLE, startupFailureMessage } from './startup-failure';
 import { createMainWindow, revealWindow } from './window';
@@ -175,6 +176,7 @@ function launch(context: LaunchContext): MooringRuntime {
     policyFile: policy.file,
     policyFileGuard: policy.guard,
     confirmSecurityChange: nativeSecurityConfirmer(getWindow),
+    saveFileChooser: nativeSaveFileChooser(getWindow),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
   });
 

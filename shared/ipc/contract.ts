@@ -12,6 +12,7 @@ import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
+import { activityOperations } from './contract-activity';
 import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
 import { rolesEvents, rolesOperations } from './contract-roles';
@@ -117,6 +118,7 @@ export const contract = {
     }),
     ...operationsOperations,
     ...rolesOperations,
+    ...activityOperations,
   },
   events: {
     ...signInPageEvents,

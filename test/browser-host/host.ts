@@ -18,7 +18,12 @@ import { attachIpcSocket } from './ipc-socket';
 import { APP_ORIGIN } from '../../electron/security/app-origin';
 import { createAppRequestHandler, mimeTypeFor } from '../../electron/security/app-protocol';
 import type { SecurityConfirmer } from '../../electron/connection/security-change';
-import { memoryOnlyEncryptor, openInSystemBrowser, terminalConfirmer } from './system-stand-ins';
+import {
+  browserSaveFileChooser,
+  memoryOnlyEncryptor,
+  openInSystemBrowser,
+  terminalConfirmer,
+} from './system-stand-ins';
 import { BRIDGE_SCRIPT_PATH, SECRET_FRAGMENT_KEY } from './wire';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -119,6 +124,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       options.openSignInPage ?? openInSystemBrowser(logger, () => services.signInHosts()),
     // The browser host is a developer tool: no machine policy applies unless a test names one.
     policyFile: options.policyFile ?? null,
+    saveFileChooser: browserSaveFileChooser(logger),
     confirmSecurityChange: {
       confirm(request) {
         if (!pointingAtEmulator) return confirmer.confirm(request);

@@ -6,6 +6,7 @@ import type {
   SecurityChangeRequest,
   SecurityConfirmer,
 } from '../../electron/connection/security-change';
+import type { SaveFileChooser } from '../../electron/export/save-file-chooser';
 import type { Logger } from '../../electron/logging/logger';
 import { toAllowedExternalUrl } from '../../electron/security/external-urls';
 
@@ -126,6 +127,20 @@ export function terminalConfirmer(
           },
         );
       });
+    },
+  };
+}
+
+/**
+ * The browser host's stand-in for the app's save dialog. A page in an ordinary browser cannot be
+ * given a path on the user's disk, and the host may run elsewhere than the browser, so every
+ * export goes back to the page, which offers it as a download; the log says which file went.
+ */
+export function browserSaveFileChooser(logger: Logger): SaveFileChooser {
+  return {
+    choose({ fileName }) {
+      logger.info(`Export ${fileName} handed to the page as a download`);
+      return Promise.resolve({ kind: 'download' });
     },
   };
 }

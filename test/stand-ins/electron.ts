@@ -207,6 +207,10 @@ function freshRecorder() {
     messageBoxes: [] as { window: unknown; options: Record<string, unknown> }[],
     /** The button index dialog.showMessageBox answers (0: the first, Cancel in Mooring's). */
     messageBoxResponse: 0,
+    /** Every dialog.showSaveDialog call, with the window it was modal to (null: none). */
+    saveDialogs: [] as { window: unknown; options: Record<string, unknown> }[],
+    /** What dialog.showSaveDialog answers. */
+    saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
     exposedInMainWorld: [] as { key: string; api: unknown }[],
     rendererInvocations: [] as { channel: string; args: unknown[] }[],
     /** What ipcRenderer.invoke answers. */
@@ -343,6 +347,15 @@ export const dialog = {
     const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
     recorder.messageBoxes.push({ window, options });
     return Promise.resolve({ response: recorder.messageBoxResponse, checkboxChecked: false });
+  },
+  showSaveDialog(
+    windowOrOptions: unknown,
+    maybeOptions?: Record<string, unknown>,
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    const window = maybeOptions === undefined ? null : windowOrOptions;
+    const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+    recorder.saveDialogs.push({ window, options });
+    return Promise.resolve(recorder.saveDialogAnswer);
   },
 };
 

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { InventoryProblem, InventorySnapshot } from '../../../shared/domain/inventory';
 import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
+import { ExportMenu } from '../export/ExportMenu';
 import { useInventory } from '../state/azure-stores';
 import { STATE_FILTERS } from './inventory-model';
 import type { StateFilter } from './inventory-model';
@@ -189,6 +190,13 @@ export function InventoryFilters({
         >
           Collapse all
         </Button>
+        <ExportMenu
+          kind="inventory"
+          what="the workspaces and computes shown"
+          // The filter as typed: the main process applies the same rule to the local record.
+          request={(format) => ({ kind: 'inventory', format, filter: { query, state } })}
+          testId="inventory-export"
+        />
       </span>
     </div>
   );

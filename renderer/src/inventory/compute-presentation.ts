@@ -1,28 +1,9 @@
 import type { ComputeView } from '../../../shared/domain/inventory';
 
-/** The groups of provisioning states the state filter offers. */
-export type StateCategory = 'succeeded' | 'failed' | 'in-progress' | 'other';
-
-/**
- * Azure reports provisioning states with varying case; anything it may add later that is not
- * one of these is shown verbatim and counted only under "All".
- */
-export function stateCategory(provisioningState: string): StateCategory {
-  switch (provisioningState.toLowerCase()) {
-    case 'succeeded':
-      return 'succeeded';
-    case 'failed':
-      return 'failed';
-    case 'creating':
-    case 'updating':
-    case 'deleting':
-    case 'provisioning':
-    case 'accepted':
-      return 'in-progress';
-    default:
-      return 'other';
-  }
-}
+// The state groups live in shared/ so an export filters exactly as this page does.
+import { stateCategory } from '../../../shared/inventory/state-category';
+export { stateCategory };
+export type { StateCategory } from '../../../shared/inventory/state-category';
 
 export type BadgeColor = 'success' | 'danger' | 'brand' | 'warning' | 'informative';
 

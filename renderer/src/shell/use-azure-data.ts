@@ -41,6 +41,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
           .getState()
           .operations.find((known) => known.operationId === payload.operationId);
         operations.getState().receive(payload);
+        stores.activity.getState().receive(payload);
         // An operation that ended changed the record: the inventory reads it again.
         const ended = payload.status === 'succeeded' || payload.status === 'failed';
         if (

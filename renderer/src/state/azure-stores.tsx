@@ -4,6 +4,10 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MooringClient } from '../../../shared/ipc/client';
 import { createAccountsStore } from './accounts-store';
+import { createActivityStore } from './activity-store';
+import type { ActivityActions, ActivityState, ActivityStore } from './activity-store';
+import { createExportStore } from './export-store';
+import type { ExportActions, ExportState, ExportStore } from './export-store';
 import { createAttachStore } from './attach-store';
 import type { AttachActions, AttachState, AttachStore } from './attach-store';
 import { createComputeStore } from './compute-store';
@@ -37,6 +41,8 @@ export interface AzureStores {
   readonly operations: OperationsStore;
   readonly attach: AttachStore;
   readonly compute: ComputeStore;
+  readonly activity: ActivityStore;
+  readonly exports: ExportStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -49,6 +55,8 @@ export function createAzureStores(client: MooringClient): AzureStores {
     operations: createOperationsStore(client),
     attach: createAttachStore(client),
     compute: createComputeStore(client),
+    activity: createActivityStore(client),
+    exports: createExportStore(client),
   };
 }
 
@@ -91,3 +99,7 @@ export const useAttach = <T,>(selector: (state: AttachState & AttachActions) => 
   useSlice(useAzureStores().attach, selector);
 export const useCompute = <T,>(selector: (state: ComputeState & ComputeActions) => T): T =>
   useSlice(useAzureStores().compute, selector);
+export const useActivity = <T,>(selector: (state: ActivityState & ActivityActions) => T): T =>
+  useSlice(useAzureStores().activity, selector);
+export const useExports = <T,>(selector: (state: ExportState & ExportActions) => T): T =>
+  useSlice(useAzureStores().exports, selector);

@@ -1,0 +1,129 @@
+import { ARM_TYPES, isArmType, parseArmId } from '../../shared/azure/arm-id';
+import type { OperationDetail, OperationView } from '../../shared/domain/operations';
+import type { CsvValue } from '../../shared/export/csv';
+import type { InventoryLine } from '../../shared/inventory/inventory-selection';
+
+/** One column of an export: its CSV header, its JSON key, and its value for a record. */
+export interface ExportColumn<T> {
+  readonly header: string;
+  readonly key: string;
+  readonly value: (record: T) => CsvValue;
+}
+
+/** Names the record holds only as ids: tenants and subscriptions as the subscription list knows them. */
+export interface ScopeNames {
+  tenantName(tenantId: string): string | null;
+  subscriptionName(subscriptionId: string): string | null;
+}
+
+/** Times stay ISO 8601 in UTC; one the record cannot parse is kept verbatim rather than lost. */
+export function isoTime(value: string | null): string | null {
+  if (value === null) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/** "AKS", "Arc", or null when the compute names no cluster (or one of another type). */
+export function clusterKind(clusterId: string | null): 'AKS' | 'Arc' | null {
+  if (!clusterId) return null;
+  const parsed = parseArmId(clusterId);
+  if (!parsed.ok) return null;
+  if (isArmType(parsed.value, ARM_TYPES.aksCluster)) return 'AKS';
+  if (isArmType(parsed.value, ARM_TYPES.arcCluster)) return 'Arc';
+  return null;
+}
+
+const errorText = (errors: readonly { code: string; message: string }[]) =>
+  errors.map((error) => `${error.code}: ${error.message}`).join('\n');
+
+export function inventoryColumns(names: ScopeNames): ExportColumn<InventoryLine>[] {
+  return [
+    { header: 'Tenant', key: 'tenantName', value: (l) => names.tenantName(l.workspace.tenantId) },
+    { header: 'Tenant ID', key: 'tenantId', value: (l) => l.workspace.tenantId },
+    { header: 'Subscription', key: 'subscriptionName', value: (l) => l.workspace.subscriptionName },
+    { header: 'Subscription ID', key: 'subscriptionId', value: (l) => l.workspace.subscriptionId },
+    {
+      header: 'Workspace',
+      key: 'workspaceName',
+      value: (l) => l.workspace.friendlyName?.trim() || l.workspace.name,
+    },
+    { header: 'Workspace ID', key: 'workspaceId', value: (l) => l.workspace.id },
+    { header: 'Region', key: 'location', value: (l) => l.workspace.location },
+    { header: 'Compute', key: 'computeName', value: (l) => l.compute?.name },
+    { header: 'Compute ID', key: 'computeId', value: (l) => l.compute?.id },
+    { header: 'Compute type', key: 'computeType', value: (l) => l.compute?.computeType },
+    { header: 'State', key: 'provisioningState', value: (l) => l.compute?.provisioningState },
+    {
+      header: 'Errors',
+      key: 'provisioningErrors',
+      value: (l) => (l.compute ? errorText(l.compute.provisioningErrors) : null),
+    },
+    {
+      header: 'Cluster kind',
+      key: 'clusterKind',
+      value: (l) => clusterKind(l.compute?.clusterId ?? null),
+    },
+    { header: 'Cluster ID', key: 'clusterId', value: (l) => l.compute?.clusterId },
+    { header: 'Namespace', key: 'namespace', value: (l) => l.compute?.namespace },
+    { header: 'Identity type', key: 'identityType', value: (l) => l.compute?.identityType },
+    {
+      header: 'User-assigned identity ID',
+      key: 'userAssignedIdentityId',
+      value: (l) => l.compute?.userAssignedIdentityId,
+    },
+    { header: 'Principal ID', key: 'principalId', value: (l) => l.compute?.principalId },
+    { header: 'Description', key: 'description', value: (l) => l.compute?.description },
+    {
+      header: 'Last synced',
+      key: 'lastSyncedAt',
+      value: (l) => isoTime(l.compute?.lastSyncedAt ?? l.workspace.lastSyncedAt),
+    },
+    {
+      header: 'Removed outside Mooring at',
+      key: 'removedAt',
+      value: (l) => isoTime(l.compute ? l.compute.removedAt : l.workspace.removedAt),
+    },
+  ];
+}
+
+export function activityColumns(names: ScopeNames): ExportColumn<OperationDetail>[] {
+  const op = (detail: OperationDetail): OperationView => detail.operation;
+  return [
+    { header: 'Operation ID', key: 'operationId', value: (d) => op(d).operationId },
+    { header: 'Kind', key: 'kind', value: (d) => op(d).kind },
+    { header: 'Status', key: 'status', value: (d) => op(d).status },
+    { header: 'Summary', key: 'summary', value: (d) => op(d).summary },
+    { header: 'Tenant', key: 'tenantName', value: (d) => names.tenantName(op(d).tenantId) },
+    { header: 'Tenant ID', key: 'tenantId', value: (d) => op(d).tenantId },
+    {
+      header: 'Subscription',
+      key: 'subscriptionName',
+      value: (d) => names.subscriptionName(op(d).subscriptionId),
+    },
+    { header: 'Subscription ID', key: 'subscriptionId', value: (d) => op(d).subscriptionId },
+    { header: 'Workspace', key: 'workspaceName', value: (d) => op(d).workspaceName },
+    { header: 'Workspace ID', key: 'workspaceId', value: (d) => op(d).workspaceId },
+    { header: 'Compute', key: 'computeName', value: (d) => op(d).computeName },
+    { header: 'Compute ID', key: 'computeId', value: (d) => op(d).computeId },
+    { header: 'Cluster ID', key: 'clusterId', value: (d) => op(d).clusterId },
+    { header: 'Created', key: 'createdAt', value: (d) => isoTime(op(d).createdAt) },
+    { header: 'Started', key: 'startedAt', value: (d) => isoTime(op(d).startedAt) },
+    { header: 'Ended', key: 'endedAt', value: (d) => isoTime(op(d).endedAt) },
+    { header: 'Last polled', key: 'lastPolledAt', value: (d) => isoTime(op(d).lastPolledAt) },
+    { header: 'Polls', key: 'pollCount', value: (d) => op(d).pollCount },
+    { header: 'State', key: 'provisioningState', value: (d) => op(d).provisioningState },
+    {
+      header: 'Error codes',
+      key: 'errorCodes',
+      value: (d) =>
+        op(d)
+          .errors.map((error) => error.code)
+          .join(' '),
+    },
+    { header: 'Errors', key: 'errors', value: (d) => errorText(op(d).errors) },
+    { header: 'Message', key: 'message', value: (d) => op(d).message },
+    { header: 'Request', key: 'request', value: (d) => `${d.request.method} ${d.request.path}` },
+    { header: 'az command', key: 'azCommand', value: (d) => d.request.commands.az },
+    { header: 'Account', key: 'accountId', value: (d) => op(d).accountId },
+  ];
+}
