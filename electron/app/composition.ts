@@ -6,6 +6,7 @@ import { createConnectionService } from '../connection/connection-service';
 import type { PolicyFileGuard } from '../connection/policy-permissions';
 import type { SecurityConfirmer } from '../connection/security-change';
 import { createInventoryService } from '../inventory/create-inventory-service';
+import { composeRefresh } from './compose-refresh';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -152,6 +153,8 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
   });
 
+  const refresh = composeRefresh({ inventory, settings: settingsRepository, logger });
+
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
       name: options.appName,
@@ -179,6 +182,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'inventory.refresh': () => inventory.refresh(),
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
+    ...refresh.handlers,
   };
 
   return {
@@ -192,6 +196,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      refresh.stop();
       await accounts.close();
       database.close();
     },

@@ -12,6 +12,7 @@ import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
+import { refreshEvents, refreshOperations } from './contract-refresh';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -112,6 +113,7 @@ export const contract = {
       input: ConnectionSettings.partial().strict(),
       output: ConnectionView,
     }),
+    ...refreshOperations,
   },
   events: {
     'signIn.deviceCode': event({
@@ -147,6 +149,7 @@ export const contract = {
       summary: 'The settings changed (in this window or another).',
       payload: AppSettings,
     }),
+    ...refreshEvents,
   },
 } as const;
 
