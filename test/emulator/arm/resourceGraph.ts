@@ -82,18 +82,23 @@ function rowsOf(ctx: EmulatorContext, table: string, type: string, sub: string):
   }
 }
 
-/** Queries per caller in the current window. */
-const quotaWindows = new WeakMap<World, Map<string, { start: number; used: number }>>();
+/** Queries per caller in the current window (a changed quota setting starts a fresh window). */
+interface QuotaWindow {
+  start: number;
+  used: number;
+  limit: number;
+}
+const quotaWindows = new WeakMap<World, Map<string, QuotaWindow>>();
 
 function takeQuota(ctx: EmulatorContext, caller: Caller, at: number) {
-  const windows = quotaWindows.get(ctx.world) ?? new Map<string, { start: number; used: number }>();
+  const windows = quotaWindows.get(ctx.world) ?? new Map<string, QuotaWindow>();
   quotaWindows.set(ctx.world, windows);
+  const limit = ctx.world.settings.resourceGraphQuota;
   let window = windows.get(caller.objectId);
-  if (!window || at - window.start >= QUOTA_WINDOW_MS) {
-    window = { start: at, used: 0 };
+  if (!window || at - window.start >= QUOTA_WINDOW_MS || window.limit !== limit) {
+    window = { start: at, used: 0, limit };
     windows.set(caller.objectId, window);
   }
-  const limit = ctx.world.settings.resourceGraphQuota;
   const resetsAfterSeconds = Math.max(1, Math.ceil((window.start + QUOTA_WINDOW_MS - at) / 1000));
   const headers = (remaining: number) => ({
     'x-ms-user-quota-remaining': String(remaining),
