@@ -10,6 +10,12 @@ import type { ConnectionActions, ConnectionState, ConnectionStore } from './conn
 import { createInventoryStore } from './inventory-store';
 import type { InventoryActions, InventoryState, InventoryStore } from './inventory-store';
 import { createOverlayStore } from './overlay-store';
+import { createRefreshProgressStore } from './refresh-progress-store';
+import type {
+  RefreshProgressActions,
+  RefreshProgressState,
+  RefreshProgressStore,
+} from './refresh-progress-store';
 import type { OverlayActions, OverlayState, OverlayStore } from './overlay-store';
 import { createSubscriptionsStore } from './subscriptions-store';
 import type {
@@ -28,6 +34,7 @@ export interface AzureStores {
   readonly inventory: InventoryStore;
   readonly connection: ConnectionStore;
   readonly overlays: OverlayStore;
+  readonly refreshProgress: RefreshProgressStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -37,6 +44,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     inventory: createInventoryStore(client),
     connection: createConnectionStore(client),
     overlays: createOverlayStore(),
+    refreshProgress: createRefreshProgressStore(client),
   };
 }
 
@@ -73,3 +81,6 @@ export const useConnection = <T,>(selector: (state: ConnectionState & Connection
   useSlice(useAzureStores().connection, selector);
 export const useOverlays = <T,>(selector: (state: OverlayState & OverlayActions) => T): T =>
   useSlice(useAzureStores().overlays, selector);
+export const useRefreshProgress = <T,>(
+  selector: (state: RefreshProgressState & RefreshProgressActions) => T,
+): T => useSlice(useAzureStores().refreshProgress, selector);
