@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/store/database';
 import { contract } from '../../shared/ipc/contract';
 import { temporaryFolder } from '../subscriptions/service-fixture';
 
+const context = { transport: 'test' } as const;
 const folders: Array<ReturnType<typeof temporaryFolder>> = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) folder.dispose();
@@ -35,11 +36,11 @@ function composed() {
 describe('the automatic refresh setting', () => {
   it('is 15 minutes unless changed, and is stored', async () => {
     const { refresh, database } = composed();
-    expect(await refresh.handlers['inventory.getRefreshSchedule']({})).toEqual({
+    expect(await refresh.handlers['inventory.getRefreshSchedule']({}, context)).toEqual({
       intervalMinutes: 15,
     });
 
-    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 30 });
+    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 30 }, context);
 
     expect(createSettingsRepository(database).get('inventory.refreshIntervalMinutes')).toBe(30);
     refresh.stop();
@@ -49,9 +50,9 @@ describe('the automatic refresh setting', () => {
   it('schedules the next refresh by the new interval at once, and 0 stops it', async () => {
     const { refresh, database, pending } = composed();
     expect(pending).toEqual([2000]);
-    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 5 });
+    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 5 }, context);
     expect(pending).toEqual([5 * 60_000]);
-    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 0 });
+    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 0 }, context);
     expect(pending).toEqual([]);
     database.close();
   });
@@ -68,7 +69,9 @@ describe('the automatic refresh setting', () => {
 
   it('cancels the running refresh through the service', async () => {
     const { refresh, database, cancels } = composed();
-    expect(await refresh.handlers['inventory.cancelRefresh']({})).toEqual({ cancelled: true });
+    expect(await refresh.handlers['inventory.cancelRefresh']({}, context)).toEqual({
+      cancelled: true,
+    });
     expect(cancels()).toBe(1);
     refresh.stop();
     database.close();

@@ -217,3 +217,34 @@ describe('pacing within ARM’s read budget', () => {
     expect(armReads(new RegExp(subscription.prod.id, 'i')).length).toBeGreaterThan(8);
   });
 });
+
+describe('start-up from the local record', () => {
+  it('shows each subscription with the age of its own data before any network call', async () => {
+    const first = inventory();
+    await first.service.refresh();
+    const listedFirst = clock.iso();
+    clock.advance(30);
+    // Fabrikam's sign-in fails this time: its subscriptions keep the age of their last listing.
+    credentials.override = (_account, tenantId) =>
+      tenantId === tenant.fabrikam
+        ? { getToken: () => Promise.reject(new Error('sign-in needed')) }
+        : undefined;
+    await first.service.refresh();
+    first.database.close();
+
+    emu.requestLog.clear();
+    // A restart with Azure unreachable and the connection never ready: the record answers anyway.
+    const restarted = inventory({ runtime: () => new Promise(() => undefined) });
+    const snapshot = restarted.service.snapshot();
+
+    expect(emu.requestLog.entries()).toEqual([]);
+    const ages = Object.fromEntries(
+      (snapshot.listed ?? []).map((l) => [l.subscriptionId, l.listedAt]),
+    );
+    expect(ages[subscription.prod.id]).toBe(clock.iso());
+    expect(ages[subscription.research.id]).toBe(listedFirst);
+    expect(ages[subscription.analytics.id]).toBe(listedFirst);
+    expect(snapshot.refreshedAt).toBe(listedFirst);
+    expect(snapshot.workspaces).toHaveLength(8);
+  });
+});
