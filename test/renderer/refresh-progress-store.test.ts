@@ -50,4 +50,30 @@ describe('the refresh progress', () => {
     await createRefreshProgressStore(client).getState().cancel();
     expect(calls).toEqual([]);
   });
+
+  it('reads the refresh interval, stores a new one, and keeps the old one when refused', async () => {
+    let stored = 15;
+    const { client } = scriptedClient({
+      'inventory.getRefreshSchedule': async () => ({
+        ok: true,
+        value: { intervalMinutes: stored },
+      }),
+      'inventory.setRefreshSchedule': async (input) => {
+        const minutes = (input as { intervalMinutes: number }).intervalMinutes;
+        if (minutes > 1440) {
+          return { ok: false, error: { code: 'invalid-input', message: 'too long' } };
+        }
+        stored = minutes;
+        return { ok: true, value: { intervalMinutes: stored } };
+      },
+    });
+    const store = createRefreshProgressStore(client);
+
+    await store.getState().loadSchedule();
+    expect(store.getState().schedule).toEqual({ status: 'ready', value: { intervalMinutes: 15 } });
+    expect(await store.getState().chooseInterval(0)).toBe(true);
+    expect(store.getState().schedule).toEqual({ status: 'ready', value: { intervalMinutes: 0 } });
+    expect(await store.getState().chooseInterval(5000)).toBe(false);
+    expect(store.getState().schedule).toEqual({ status: 'ready', value: { intervalMinutes: 0 } });
+  });
 });
