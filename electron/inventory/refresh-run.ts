@@ -62,7 +62,7 @@ export async function runRefresh(run: RefreshRun): Promise<{ cancelled: boolean 
       ? await discoverInBatches(run)
       : new Map<string, FoundByGraph>();
 
-  await mapWithKeyedLimits(
+  const outcomes = await mapWithKeyedLimits(
     run.subscriptions,
     { overall: run.limits.subscriptions, perKey: run.limits.tenantSubscriptions, keyOf: tenantKey },
     async (subscription) => {
@@ -84,6 +84,9 @@ export async function runRefresh(run: RefreshRun): Promise<{ cancelled: boolean 
     },
   );
   tell(cancel.aborted ? 'cancelled' : 'finished');
+  // Listing failures are problems on their subscription; what is left (a write that failed) is a bug.
+  const failed = outcomes.find((outcome) => !outcome.ok);
+  if (failed && !failed.ok) throw failed.error;
   return { cancelled: cancel.aborted };
 }
 
