@@ -218,6 +218,39 @@ describe('pacing within ARM’s read budget', () => {
   });
 });
 
+describe('Retry-After', () => {
+  it('is honoured when a 429 comes anyway (pacing off): the listing succeeds after waiting', async () => {
+    await emu.control.setThrottling({
+      reads: { capacity: 5, refillPerSecond: 5 },
+      writes: { capacity: 200, refillPerSecond: 10 },
+      deletes: { capacity: 200, refillPerSecond: 10 },
+    });
+    const { service } = inventory({
+      scope: new TestScope([scoped('prod', admin)]),
+      // A reserve far below zero: the pacer never holds a read back.
+      pacing: { reserve: -1_000_000 },
+    });
+
+    const snapshot = await service.refresh();
+
+    const log = emu.requestLog.entries();
+    const throttled = log.filter((e) => e.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    // Each throttled read was sent again no sooner than its Retry-After (1 s here) allowed.
+    for (const refused of throttled) {
+      const retry = log.find(
+        (e) => e.path === refused.path && Date.parse(e.time) > Date.parse(refused.time),
+      );
+      expect(retry, `a retry of ${refused.path}`).toBeDefined();
+      expect(Date.parse(retry?.time ?? '') - Date.parse(refused.time)).toBeGreaterThanOrEqual(950);
+    }
+    expect(snapshot.problems).toEqual([]);
+    expect(
+      snapshot.workspaces.filter((w) => w.subscriptionId === subscription.prod.id),
+    ).toHaveLength(3);
+  });
+});
+
 describe('start-up from the local record', () => {
   it('shows each subscription with the age of its own data before any network call', async () => {
     const first = inventory();
