@@ -105,7 +105,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
         ...(options.logger ? { logger: options.logger } : {}),
       },
       limits,
-      graphQuota: createGraphQuota(options.pacing),
+      graphQuota: () => createGraphQuota(options.pacing),
       // Written as soon as it is known, in its own transaction: the others may still be listing.
       record: (listing) => store.recordSubscription(refreshId, listing, now().toISOString()),
       progress: (progress) => options.events.emit('inventory.refreshProgress', progress),

@@ -27,7 +27,8 @@ export interface RefreshRun {
   readonly subscriptions: readonly ScopedSubscription[];
   readonly context: SubscriptionListingContext;
   readonly limits: RefreshRunLimits;
-  readonly graphQuota: GraphQuota;
+  /** A fresh view of Resource Graph's quota, one per (account, tenant). */
+  readonly graphQuota: () => GraphQuota;
   /** Writes one subscription's listing (one transaction), as soon as it is known. */
   readonly record: (listing: SubscriptionListing) => void;
   readonly progress: (progress: RefreshProgress) => void;
@@ -102,9 +103,11 @@ async function discoverInBatches(run: RefreshRun): Promise<Map<string, FoundByGr
     byTenant.set(key, [...(byTenant.get(key) ?? []), subscription]);
   }
   const options = withReadPacing(run.context.runtime.armClientOptions(), run.context.pacer);
-  for (const members of byTenant.values()) {
+  const discoverTenant = async (members: readonly ScopedSubscription[]) => {
+    // Resource Graph's quota is the caller's, and each (account, tenant) calls as its own principal.
+    const quota = run.graphQuota();
     for (let start = 0; start < members.length; start += RESOURCE_GRAPH_MAX_SUBSCRIPTIONS) {
-      if (run.context.cancel.aborted) return found;
+      if (run.context.cancel.aborted) return;
       const batch = members.slice(start, start + RESOURCE_GRAPH_MAX_SUBSCRIPTIONS);
       const first = batch[0] as ScopedSubscription;
       try {
@@ -112,7 +115,7 @@ async function discoverInBatches(run: RefreshRun): Promise<Map<string, FoundByGr
         const answered = await discoverWithGraph({
           arm: armListClient(credential, options),
           subscriptionIds: batch.map((s) => s.subscriptionId),
-          quota: run.graphQuota,
+          quota,
           abortSignal: run.context.cancel,
           ...(run.logger ? { logger: run.logger } : {}),
         });
@@ -124,6 +127,16 @@ async function discoverInBatches(run: RefreshRun): Promise<Map<string, FoundByGr
         );
       }
     }
-  }
+  };
+  // Tenants side by side (each has its own token), batches of one tenant one after another.
+  await mapWithKeyedLimits(
+    [...byTenant.values()],
+    {
+      overall: run.limits.subscriptions,
+      perKey: 1,
+      keyOf: (members) => tenantKey(members[0] as ScopedSubscription),
+    },
+    discoverTenant,
+  );
   return found;
 }
