@@ -13,6 +13,7 @@ import { accessFromSubscriptions, composeOperations } from './compose-operations
 import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
 import { composeRoles } from './compose-roles';
+import { composeRefresh } from './compose-refresh';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -218,6 +219,7 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
     ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
   });
+  const refresh = composeRefresh({ inventory, settings: settingsRepository, logger });
 
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
@@ -255,6 +257,7 @@ export function composeServices(options: CompositionOptions): Composition {
       operationDetail: (operationId) => operations.service.get(operationId),
       chooser: options.saveFileChooser ?? downloadChooser,
     }),
+    ...refresh.handlers,
   };
 
   return {
@@ -270,6 +273,7 @@ export function composeServices(options: CompositionOptions): Composition {
     async close() {
       await operations.service.close();
       await roles.service.close();
+      refresh.stop();
       await accounts.close();
       database.close();
     },

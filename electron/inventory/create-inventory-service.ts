@@ -1,25 +1,20 @@
-import type { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Database } from 'better-sqlite3';
 import type { InventorySnapshot } from '../../shared/domain/inventory';
-import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
 import type { ConnectionRuntime } from '../connection/runtime';
+import { AppError } from '../core/errors';
 import type { EventHub } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
-import { listComputes, listWorkspaces, machineLearningClient } from './arm-inventory';
-import { armListClient } from './arm-resource-lists';
 import { describeInventoryFailure } from './inventory-failure';
 import type { InventoryWhere } from './inventory-failure';
 import type { InventoryScope, ScopedSubscription } from './inventory-scope';
-import type { WorkspaceRecord } from './inventory-records';
 import type { InventoryService } from './inventory-service';
-import { listDiscovery } from './list-discovery';
 import { createInventoryStore } from './inventory-store';
-import type { ComputeListing, SubscriptionListing } from './inventory-store';
+import { createReadPacer, type ReadPacerOptions } from './read-pacer';
+import { runRefresh, type RefreshRunLimits } from './refresh-run';
+import { createGraphQuota } from './resource-graph';
 
-export interface InventoryServiceLimits {
-  /** How many subscriptions are listed at once. */
-  readonly subscriptions: number;
+export interface InventoryServiceLimits extends RefreshRunLimits {
   /**
    * How many workspaces of one subscription have their computes listed at once. ARM throttles
    * per subscription, so the bound is per subscription: at most `subscriptions × workspaces`
@@ -33,7 +28,9 @@ export interface InventoryServiceLimits {
 }
 
 export const defaultInventoryLimits: InventoryServiceLimits = {
-  subscriptions: 3,
+  subscriptions: 12,
+  tenantSubscriptions: 4,
+  resourceGraphAbove: 50,
   workspaces: 5,
   clusters: 5,
   subscriptionTimeoutMs: 180_000,
@@ -50,6 +47,8 @@ export interface InventoryServiceOptions {
   /** The connection as currently configured (cloud, proxy, extra CAs); read at every refresh. */
   readonly runtime: () => Promise<ConnectionRuntime>;
   readonly limits?: Partial<InventoryServiceLimits>;
+  /** The read pacer's budget and clock (and Resource Graph's quota clock); tests inject them. */
+  readonly pacing?: ReadPacerOptions;
   /** The clock for `lastSyncedAt`, `removedAt` and `refreshedAt`; tests pin it. */
   readonly now?: () => Date;
   /** Where the technical detail of a failure goes (the user sees the problem's message). */
@@ -65,12 +64,14 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   const store = createInventoryStore(options.database);
   const limits = { ...defaultInventoryLimits, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value < 1) {
+    // Resource Graph above 0 subscriptions means always; every other bound needs at least 1.
+    if (!Number.isInteger(value) || value < (name === 'resourceGraphAbove' ? 0 : 1)) {
       throw new RangeError(`The inventory limit ${name} must be a whole number of at least 1.`);
     }
   }
   const now = options.now ?? (() => new Date());
   let running: Promise<InventorySnapshot> | undefined;
+  let cancelRunning: (() => void) | undefined;
 
   const snapshot = (): InventorySnapshot => store.snapshot(options.scope.selectedSubscriptions());
 
@@ -83,60 +84,6 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     return problem;
   };
 
-  const listSubscription = async (
-    subscription: ScopedSubscription,
-    runtime: ConnectionRuntime,
-  ): Promise<SubscriptionListing> => {
-    const abortSignal = AbortSignal.timeout(limits.subscriptionTimeoutMs);
-    const where = { subscriptionName: subscription.subscriptionName };
-    let client: AzureMachineLearningWorkspaces;
-    let credential: TokenCredential;
-    let workspaces: WorkspaceRecord[];
-    try {
-      credential = options.credentialFor(subscription.accountId, subscription.tenantId);
-      client = machineLearningClient(
-        credential,
-        subscription.subscriptionId,
-        runtime.armClientOptions(),
-      );
-      workspaces = await listWorkspaces(client, abortSignal);
-    } catch (error) {
-      return { subscription, problem: report(error, where, subscription.subscriptionId) };
-    }
-    const listingClient = client;
-    const outcomes = await mapWithConcurrency(
-      workspaces,
-      limits.workspaces,
-      async (workspace): Promise<ComputeListing> => {
-        try {
-          return { workspace, computes: await listComputes(listingClient, workspace, abortSignal) };
-        } catch (error) {
-          const problem = report(
-            error,
-            { ...where, workspaceName: workspace.name },
-            subscription.subscriptionId,
-          );
-          return { workspace, problem };
-        }
-      },
-    );
-    // The work above never rejects; an outcome that did would be a bug worth failing loudly on.
-    const computeListings = outcomes.map((outcome) => {
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    });
-    // Clusters and identities once the computes are in: the subscription's requests stay bounded.
-    const discovery = await listDiscovery({
-      arm: armListClient(credential, runtime.armClientOptions()),
-      subscriptionId: subscription.subscriptionId,
-      extensionConcurrency: limits.clusters,
-      abortSignal,
-      report: (error, listing) => report(error, { ...where, listing }, subscription.subscriptionId),
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
-    return { subscription, workspaces, computeListings, discovery };
-  };
-
   const refreshNow = async (): Promise<InventorySnapshot> => {
     const [runtime, waiting] = await Promise.all([
       options.runtime(),
@@ -146,18 +93,31 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       (subscription) => !waiting.has(subscription.subscriptionId.toLowerCase()),
     );
     const refreshId = store.beginRefresh(subscriptions.length, now().toISOString());
-    const outcomes = await mapWithConcurrency(
+    const cancel = new AbortController();
+    cancelRunning = () => cancel.abort(new AppError('cancelled', 'The refresh was cancelled.'));
+    const { cancelled } = await runRefresh({
+      refreshId,
       subscriptions,
-      limits.subscriptions,
-      async (subscription) => {
-        const listing = await listSubscription(subscription, runtime);
-        // Written as soon as it is known, in its own transaction: the others may still be listing.
-        store.recordSubscription(refreshId, listing, now().toISOString());
+      context: {
+        runtime,
+        credentialFor: options.credentialFor,
+        pacer: createReadPacer(options.pacing),
+        workspaces: limits.workspaces,
+        clusters: limits.clusters,
+        subscriptionTimeoutMs: limits.subscriptionTimeoutMs,
+        cancel: cancel.signal,
+        report,
+        ...(options.logger ? { logger: options.logger } : {}),
       },
-    );
-    const failed = outcomes.find((outcome) => !outcome.ok);
-    if (failed && !failed.ok) throw failed.error;
-    store.finishRefresh(refreshId, now().toISOString());
+      limits,
+      graphQuota: () => createGraphQuota(options.pacing),
+      // Written as soon as it is known, in its own transaction: the others may still be listing.
+      record: (listing) => store.recordSubscription(refreshId, listing, now().toISOString()),
+      progress: (progress) => options.events.emit('inventory.refreshProgress', progress),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    // A cancelled refresh keeps the problems of the last complete one on show.
+    if (!cancelled) store.finishRefresh(refreshId, now().toISOString());
     const result = snapshot();
     options.events.emit('inventory.changed', result);
     return result;
@@ -169,8 +129,14 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       // Two refreshes asked for at once (a click and a subscription change) share one listing.
       running ??= refreshNow().finally(() => {
         running = undefined;
+        cancelRunning = undefined;
       });
       return running;
+    },
+    cancelRefresh() {
+      if (!cancelRunning) return false;
+      cancelRunning();
+      return true;
     },
   };
 }

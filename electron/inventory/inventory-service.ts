@@ -14,4 +14,9 @@ export interface InventoryService {
    * `inventory.changed`.
    */
   refresh(): Promise<InventorySnapshot>;
+  /**
+   * Stops the running refresh (false when none runs): nothing more starts, listings cut short
+   * are not written, the refresh answers the record as it then is.
+   */
+  cancelRefresh(): boolean;
 }

@@ -166,6 +166,11 @@ export function createSnapshotReader(
             subscriptionId: row.subscription_id,
             subscriptionName: row.subscription_name,
           })),
+        listed: listings.flatMap((row) =>
+          row.listed_at === null
+            ? []
+            : [{ subscriptionId: row.subscription_id, listedAt: row.listed_at }],
+        ),
       };
     })();
   };

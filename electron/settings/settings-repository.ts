@@ -8,6 +8,10 @@ import type {
 } from '../../shared/domain/connection';
 import { ThemeChoice } from '../../shared/domain/theme';
 import type { ThemeChoice as ThemeChoiceValue } from '../../shared/domain/theme';
+import {
+  DEFAULT_REFRESH_INTERVAL_MINUTES,
+  RefreshIntervalMinutes,
+} from '../../shared/ipc/contract-refresh';
 import { CloudEndpointsSchema, type CloudEndpoints } from '../azure/clouds';
 
 /** A custom cloud's endpoints as last read from its metadata, so start-up works offline. */
@@ -44,6 +48,8 @@ export interface SettingValues {
   'connection.confirmed': ConfirmedConnection | null;
   /** The key of that seal, encrypted with the OS key store (base64); null where there is none. */
   'connection.sealKey': string | null;
+  /** Minutes between automatic inventory refreshes; 0 turns them off. */
+  'inventory.refreshIntervalMinutes': number;
 }
 
 /** What the user last confirmed (or Mooring itself set), and a seal over it. */
@@ -101,6 +107,10 @@ export const settingDefinitions: SettingDefinitions = {
     fallback: null,
   },
   'connection.sealKey': { schema: z.string().nullable(), fallback: null },
+  'inventory.refreshIntervalMinutes': {
+    schema: RefreshIntervalMinutes,
+    fallback: DEFAULT_REFRESH_INTERVAL_MINUTES,
+  },
 };
 
 export interface SettingsRepository {

@@ -79,5 +79,7 @@ export const InventorySnapshot = z.object({
   refreshedAt: z.string().nullable(),
   /** Selected subscriptions no successful listing has recorded yet: their workspaces are unknown. */
   unlisted: z.array(z.object({ subscriptionId: Guid, subscriptionName: z.string() })),
+  /** When each selected subscription was last listed successfully: the age of its own data. */
+  listed: z.array(z.object({ subscriptionId: Guid, listedAt: z.string() })).optional(),
 });
 export type InventorySnapshot = z.infer<typeof InventorySnapshot>;

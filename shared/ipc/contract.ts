@@ -16,6 +16,7 @@ import { activityOperations } from './contract-activity';
 import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
 import { rolesEvents, rolesOperations } from './contract-roles';
+import { refreshEvents, refreshOperations } from './contract-refresh';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -119,6 +120,7 @@ export const contract = {
     ...operationsOperations,
     ...rolesOperations,
     ...activityOperations,
+    ...refreshOperations,
   },
   events: {
     ...signInPageEvents,
@@ -157,6 +159,7 @@ export const contract = {
     }),
     ...operationsEvents,
     ...rolesEvents,
+    ...refreshEvents,
   },
 } as const;
 

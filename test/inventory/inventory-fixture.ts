@@ -11,6 +11,8 @@ import type { InventoryScope, ScopedSubscription } from '../../electron/inventor
 import type { InventoryService } from '../../electron/inventory/inventory-service';
 import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import type { Logger } from '../../electron/logging/logger';
+import type { ReadPacerOptions } from '../../electron/inventory/read-pacer';
+import type { RefreshProgress } from '../../shared/ipc/contract-refresh';
 import { openDatabase } from '../../electron/store/database';
 import type { RunningEmulator } from '../emulator/emulator';
 import { emulatorRuntime } from '../support/emulator-runtime';
@@ -119,6 +121,8 @@ export interface InventoryUnderTest {
   readonly database: Database;
   /** Every `inventory.changed` payload, in order. */
   readonly changes: InventorySnapshot[];
+  /** Every `inventory.refreshProgress` payload, in order. */
+  readonly progress: RefreshProgress[];
 }
 
 export function startInventory(options: {
@@ -134,9 +138,12 @@ export function startInventory(options: {
   /** Replaces the runtime (an offline test gives one that fails). */
   runtime?: () => Promise<ConnectionRuntime>;
   logger?: Logger;
+  /** The read pacer's budget and sleep (recorded by pacing tests). */
+  pacing?: ReadPacerOptions;
 }): InventoryUnderTest {
   const database = openDatabase({ path: options.file });
   const changes: InventorySnapshot[] = [];
+  const progress: RefreshProgress[] = [];
   const base = emulatorRuntime(options.emu, { retryOptions: options.retryOptions });
   const runtime: ConnectionRuntime = {
     ...base,
@@ -153,6 +160,7 @@ export function startInventory(options: {
     events: {
       emit: (name, payload) => {
         if (name === 'inventory.changed') changes.push(payload as InventorySnapshot);
+        if (name === 'inventory.refreshProgress') progress.push(payload as RefreshProgress);
       },
     },
     scope: options.scope,
@@ -161,8 +169,9 @@ export function startInventory(options: {
     now: options.clock.now,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.pacing ? { pacing: options.pacing } : {}),
   });
-  return { service, database, changes };
+  return { service, database, changes, progress };
 }
 
 /** The one item with this name, or a failure naming what is missing. */

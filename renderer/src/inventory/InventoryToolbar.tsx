@@ -5,7 +5,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   SearchBox,
   Tab,
   TabList,
@@ -15,7 +14,8 @@ import {
 import type { InventoryProblem, InventorySnapshot } from '../../../shared/domain/inventory';
 import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { ExportMenu } from '../export/ExportMenu';
-import { useInventory } from '../state/azure-stores';
+import { useInventory, useRefreshProgress } from '../state/azure-stores';
+import { RefreshProgressBar } from './RefreshProgressBar';
 import { STATE_FILTERS } from './inventory-model';
 import type { StateFilter } from './inventory-model';
 import { recordStatusText, unlistedText } from './record-age';
@@ -28,8 +28,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   age: { color: tokens.colorNeutralForeground2 },
-  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  secondary: { color: tokens.colorNeutralForeground3 },
   filters: {
     display: 'flex',
     alignItems: 'center',
@@ -61,7 +59,12 @@ export function InventoryStatusLine({
   now: number;
 }) {
   const styles = useStyles();
-  const running = useInventory((state) => state.refresh.status === 'running');
+  const asked = useInventory((state) => state.refresh.status === 'running');
+  const progress = useRefreshProgress((state) => state.progress);
+  const cancelling = useRefreshProgress((state) => state.cancelling);
+  const cancel = useRefreshProgress((state) => state.cancel);
+  // A refresh asked for here, or one the main process started by itself (start-up, interval).
+  const running = asked || progress?.status === 'running';
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
   const view = useInventory((state) => state.view);
   const problems = view.status === 'ready' ? view.value.problems : NONE;
@@ -105,13 +108,11 @@ export function InventoryStatusLine({
         </MessageBar>
       )}
       {running && (
-        <div className={styles.progress} data-testid="inventory-refreshing">
-          <ProgressBar thickness="medium" aria-label="Refreshing from Azure" />
-          <Caption1 className={styles.secondary} role="status">
-            Listing the workspaces of the selected subscriptions and their computes from Azure. What
-            is shown stays usable meanwhile.
-          </Caption1>
-        </div>
+        <RefreshProgressBar
+          progress={progress}
+          cancelling={cancelling}
+          onCancel={() => void cancel()}
+        />
       )}
     </>
   );

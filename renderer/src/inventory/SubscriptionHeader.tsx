@@ -1,7 +1,9 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
+import { timeAgo } from '../scope/relative-time';
 import type { SubscriptionGroup } from './inventory-model';
+import { useNow } from './use-now';
 
 const useStyles = makeStyles({
   row: {
@@ -21,6 +23,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   count: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  age: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
 
 interface SubscriptionHeaderProps {
@@ -33,7 +36,7 @@ interface SubscriptionHeaderProps {
   readonly onToggle: (subscriptionId: string) => void;
 }
 
-/** A subscription's heading in the inventory: its name and id, and how many workspaces. */
+/** A subscription's heading in the inventory: its name and id, how many workspaces, and the age of its data. */
 export const SubscriptionHeader = memo(function SubscriptionHeader({
   group,
   top,
@@ -44,6 +47,7 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
 }: SubscriptionHeaderProps) {
   const styles = useStyles();
   const count = group.workspaces.length;
+  const now = useNow();
   return (
     <div
       role="listitem"
@@ -85,6 +89,15 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
       <Caption1 className={styles.count}>
         {count} {count === 1 ? 'workspace' : 'workspaces'}
       </Caption1>
+      {group.listedAt && (
+        <Caption1
+          className={styles.age}
+          title={new Date(group.listedAt).toLocaleString()}
+          data-testid="subscription-group-age"
+        >
+          listed {timeAgo(group.listedAt, now)}
+        </Caption1>
+      )}
     </div>
   );
 });

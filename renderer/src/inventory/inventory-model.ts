@@ -32,6 +32,8 @@ export interface SubscriptionGroup {
   readonly subscriptionName: string;
   /** Sorted by the name shown, those removed outside Mooring last. */
   readonly workspaces: readonly WorkspaceEntry[];
+  /** When this subscription was last listed from Azure (absent when the record does not say). */
+  readonly listedAt?: string;
 }
 
 export const workspaceTitle = (workspace: WorkspaceView): string =>
@@ -83,7 +85,7 @@ export function matchesState(compute: ComputeView, state: StateFilter): boolean 
  * computes are kept. With a state chosen, a workspace with no compute in that state is left out.
  */
 export function groupInventory(
-  snapshot: Pick<InventorySnapshot, 'workspaces' | 'computes'>,
+  snapshot: Pick<InventorySnapshot, 'workspaces' | 'computes' | 'listed'>,
   filter: InventoryFilter,
 ): SubscriptionGroup[] {
   const terms = searchTerms(filter.query);
@@ -122,12 +124,19 @@ export function groupInventory(
     });
   }
 
+  const listedAt = new Map(
+    (snapshot.listed ?? []).map((l) => [l.subscriptionId.toLowerCase(), l.listedAt]),
+  );
   return [...groups.entries()]
-    .map(([subscriptionId, group]) => ({
-      subscriptionId,
-      subscriptionName: group.name,
-      workspaces: group.workspaces.sort(compareWorkspaces),
-    }))
+    .map(([subscriptionId, group]) => {
+      const at = listedAt.get(subscriptionId.toLowerCase());
+      return {
+        subscriptionId,
+        subscriptionName: group.name,
+        workspaces: group.workspaces.sort(compareWorkspaces),
+        ...(at ? { listedAt: at } : {}),
+      };
+    })
     .sort(
       (a, b) =>
         byName(a.subscriptionName, b.subscriptionName) ||

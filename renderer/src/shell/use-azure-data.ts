@@ -30,6 +30,9 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
         subscriptions.getState().receiveSnapshot(payload),
       ),
       client.on('inventory.changed', (payload) => inventory.getState().receiveSnapshot(payload)),
+      client.on('inventory.refreshProgress', (p) =>
+        stores.refreshProgress.getState().receiveProgress(p),
+      ),
       subscriptions.subscribe((state) => {
         // Only a selection the main process has stored decides what inventory.get answers.
         if (state.snapshot.status !== 'ready' || state.savingFilters) return;

@@ -20,6 +20,12 @@ import type { InventoryActions, InventoryState, InventoryStore } from './invento
 import { createOperationsStore } from './operations-store';
 import type { OperationsActions, OperationsState, OperationsStore } from './operations-store';
 import { createOverlayStore } from './overlay-store';
+import { createRefreshProgressStore } from './refresh-progress-store';
+import type {
+  RefreshProgressActions,
+  RefreshProgressState,
+  RefreshProgressStore,
+} from './refresh-progress-store';
 import type { OverlayActions, OverlayState, OverlayStore } from './overlay-store';
 import { createSubscriptionsStore } from './subscriptions-store';
 import type {
@@ -43,6 +49,7 @@ export interface AzureStores {
   readonly compute: ComputeStore;
   readonly activity: ActivityStore;
   readonly exports: ExportStore;
+  readonly refreshProgress: RefreshProgressStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -57,6 +64,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     compute: createComputeStore(client),
     activity: createActivityStore(client),
     exports: createExportStore(client),
+    refreshProgress: createRefreshProgressStore(client),
   };
 }
 
@@ -103,3 +111,6 @@ export const useActivity = <T,>(selector: (state: ActivityState & ActivityAction
   useSlice(useAzureStores().activity, selector);
 export const useExports = <T,>(selector: (state: ExportState & ExportActions) => T): T =>
   useSlice(useAzureStores().exports, selector);
+export const useRefreshProgress = <T,>(
+  selector: (state: RefreshProgressState & RefreshProgressActions) => T,
+): T => useSlice(useAzureStores().refreshProgress, selector);

@@ -14,7 +14,8 @@ import { armError, type Reply } from '../core/reply';
  * - managedIdentity: msi/.../Microsoft.ManagedIdentity/ManagedIdentity/{stable,preview}/*;
  * - authorization: authorization/.../Microsoft.Authorization/{stable,preview}/* carrying roleAssignments,
  *   roleDefinitions or permissions (ARM accepts the provider's registered versions for each type; one list here);
- * - resources: resources/.../Microsoft.Resources/subscriptions/stable/* (tenants, subscriptions; no previews).
+ * - resources: resources/.../Microsoft.Resources/subscriptions/stable/* (tenants, subscriptions; no previews);
+ * - resourceGraph: resourcegraph/.../Microsoft.ResourceGraph/{stable,preview}/* carrying the `resources` query.
  *
  * `/metadata/endpoints` is ARM's own endpoint, in no spec: the versions clients send to it.
  */
@@ -238,6 +239,16 @@ export const apiVersions = {
     '2022-05-01-preview',
   ],
   metadata: ['2019-05-01', '2020-06-01', '2022-09-01'],
+  resourceGraph: [
+    '2018-09-01-preview',
+    '2019-04-01',
+    '2020-04-01-preview',
+    '2020-09-01-preview',
+    '2021-03-01',
+    '2021-06-01-preview',
+    '2022-10-01',
+    '2024-04-01',
+  ],
 } as const;
 
 export type ApiFamily = keyof typeof apiVersions;

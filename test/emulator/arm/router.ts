@@ -11,6 +11,7 @@ import { computeOperationRoutes } from './computeOperations';
 import { computeRoutes } from './computes';
 import { identityRoutes } from './identities';
 import { inventoryRoutes } from './inventory';
+import { resourceGraphRoutes } from './resourceGraph';
 import type { ArmRoute } from './route';
 
 const routes: ArmRoute[] = [
@@ -18,6 +19,7 @@ const routes: ArmRoute[] = [
   ...computeOperationRoutes,
   ...identityRoutes,
   ...inventoryRoutes,
+  ...resourceGraphRoutes,
   ...authorizationRoutes,
   ...clusterCredentialRoutes,
 ];

@@ -242,6 +242,10 @@ export const settingsSchema = z.strictObject({
     .int()
     .positive()
     .default(90 * 24 * 3600),
+  /** `absent`: Resource Graph answers 404 as in a cloud without it (Azure Stack, a private cloud). */
+  resourceGraph: z.enum(['available', 'absent']).default('available'),
+  /** Resource Graph queries per caller per 5-second window (Azure's is about 15). */
+  resourceGraphQuota: z.number().int().positive().default(15),
 });
 
 export const faultsSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { Page } from '../../components/Page';
 import { AboutSection } from './AboutSection';
 import { ConnectionSection } from './connection/ConnectionSection';
+import { RefreshSection } from './RefreshSection';
 import { ThemeSection } from './ThemeSection';
 
 export function SettingsPage({ focusHeading }: { focusHeading: boolean }) {
@@ -13,6 +14,7 @@ export function SettingsPage({ focusHeading }: { focusHeading: boolean }) {
     >
       <ThemeSection />
       <ConnectionSection />
+      <RefreshSection />
       <AboutSection />
     </Page>
   );
