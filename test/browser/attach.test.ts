@@ -16,6 +16,7 @@ import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
+import { seriousAxeViolations } from './axe';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -32,6 +33,8 @@ interface AttachInput {
   readonly computeName: string;
   readonly namespace?: string;
   readonly identity: 'None' | 'SystemAssigned' | { userAssigned: string };
+  /** Check each step with axe on the way (once per kind of step is enough). */
+  readonly accessibility?: boolean;
 }
 
 describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', () => {
@@ -65,14 +68,23 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  /** The page as it is now (or one dialog of it) has no serious accessibility violation. */
+  const accessible = async (what: string, within?: string) => {
+    expect(await seriousAxeViolations(page, within), what).toEqual([]);
+  };
+
   /** Walks the wizard from the Attach area up to the review, as a user would. */
   const fillWizard = async (input: AttachInput) => {
     await page.getByTestId('nav-attach').click();
     await page.getByTestId('attach-wizard').waitFor();
+    // A wizard left part way, or after a started attach, begins again from its first step.
     if (await page.getByTestId('attach-again').isVisible()) {
       await page.getByTestId('attach-again').click();
+    } else if (await page.getByTestId('attach-start-over').isVisible()) {
+      await page.getByTestId('attach-start-over').click();
     }
     await page.getByTestId('attach-step-workspace').waitFor();
+    if (input.accessibility) await accessible('the workspace step');
     const bulk = page.getByTestId('attach-bulk-switch');
     if (input.workspaces.length > 1 && !(await bulk.isChecked())) await bulk.check();
     for (const name of input.workspaces) {
@@ -83,11 +95,13 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     }
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-cluster').waitFor();
+    if (input.accessibility) await accessible('the cluster step');
     await page
       .locator(`[data-testid="attach-cluster-option"][data-cluster-id$="/${input.cluster}"]`)
       .check();
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-details').waitFor();
+    if (input.accessibility) await accessible('the details step');
     await page.getByTestId('attach-compute-name').fill(input.computeName);
     await page.getByTestId('attach-namespace').fill(input.namespace ?? 'default');
     if (typeof input.identity === 'string') {
@@ -104,6 +118,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-review').waitFor();
     await page.getByTestId('preflight-findings').first().waitFor(LONG);
+    if (input.accessibility) await accessible('the review step');
   };
 
   const attach = async (input: AttachInput) => {
@@ -121,6 +136,15 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       )
       .toBe(count);
 
+  /** A bounded wait outside a test, where expect.poll is not available. */
+  const until = async (what: string, holds: () => Promise<boolean>, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await holds())) {
+      if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}.`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   beforeAll(async () => {
     ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
@@ -137,15 +161,22 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await openApp();
     await page.getByTestId('nav-accounts').click();
     await page.getByTestId('accounts-empty-browser').click();
-    await expect.poll(() => page.getByTestId('tenant-row').count()).toBe(3);
+    await until(
+      'the three tenants of the account',
+      async () => (await page.getByTestId('tenant-row').count()) === 3,
+    );
     await page.getByTestId('nav-inventory').click();
     await page
       .getByTestId('inventory-refresh')
       .or(page.getByTestId('inventory-empty-refresh'))
       .first()
       .click();
-    await expect.poll(() => page.getByTestId('compute-row').count(), LONG).toBeGreaterThan(3);
-  });
+    await until(
+      'the inventory to list the computes',
+      async () => (await page.getByTestId('compute-row').count()) > 3,
+      60_000,
+    );
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -160,10 +191,12 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       cluster: 'aks-cpu-prod-weu',
       computeName: 'k8s-sys',
       identity: 'SystemAssigned',
+      accessibility: true,
     });
     await shot('1-system-progress');
     await progressEnds('succeeded');
     await shot('2-system-succeeded');
+    await accessible('the progress of a finished attach');
   });
 
   it('attaches with a user-assigned identity and with none', async () => {
@@ -199,6 +232,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     );
     expect(await page.getByTestId('attach-start').isDisabled()).toBe(true);
     await shot('4-missing-namespace');
+    await accessible('the review with a failed preflight check');
   });
 
   it('shows a late failure with its errors verbatim', async () => {
@@ -216,6 +250,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       page.getByTestId('operation-error-message').first().textContent(),
     ).resolves.toContain(message);
     await shot('5-late-failure');
+    await accessible('the progress of a failed attach');
   });
 
   it('finishes an attach that was Creating when the host restarted', async () => {
@@ -238,6 +273,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .first();
     await expect.poll(() => resumed.getAttribute('data-status'), LONG).toBe('succeeded');
     await shot('6-resumed');
+    await accessible('Activity after a restart');
   });
 
   it('changes the identity of an attached compute', async () => {
@@ -248,6 +284,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .click();
     await page.getByTestId('page-compute').waitFor();
     await page.getByTestId('compute-page-directory-name').waitFor();
+    await accessible('the compute page');
     expect(await page.getByTestId('compute-page-directory-name').textContent()).toBe(
       'mlw-forecasting/computes/k8s-sys',
     );
@@ -255,6 +292,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await page.getByTestId('edit-identity-None').check();
     await page.getByTestId('edit-identity-request').waitFor(LONG);
     await shot('7-identity-preview');
+    await accessible('the identity dialog', '[data-testid="edit-identity-dialog"]');
     await page.getByTestId('edit-identity-confirm').click();
     const change = page
       .locator('[data-testid="compute-page-operations"] [data-testid="operation-item"]')
@@ -273,6 +311,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     );
     await page.getByTestId('detach-request').waitFor(LONG);
     await shot('8-detach-confirm');
+    await accessible('the detach dialog', '[data-testid="detach-dialog"]');
     await page.getByTestId('detach-confirm').click();
     const detach = page
       .locator('[data-testid="compute-page-operations"] [data-testid="operation-item"]')
@@ -290,6 +329,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     });
     await progressEnds('succeeded', 3);
     await shot('10-bulk');
+    await accessible('the progress of a bulk attach');
   });
 
   it('raised no page error', () => {
