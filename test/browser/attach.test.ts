@@ -118,7 +118,11 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-review').waitFor();
     await page.getByTestId('preflight-findings').first().waitFor(LONG);
-    if (input.accessibility) await accessible('the review step');
+    if (input.accessibility) {
+      // Checked once the preflight has settled and the Attach button is ready.
+      await expect.poll(() => page.getByTestId('attach-start').isEnabled(), LONG).toBe(true);
+      await accessible('the review step');
+    }
   };
 
   const attach = async (input: AttachInput) => {
@@ -148,7 +152,12 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
   beforeAll(async () => {
     ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
+    // Azure names a 1 s wait between polls, as it does for real operations (with none named,
+    // Mooring would wait its own 5 s).
+    emulator = await startEmulator({
+      scenario: demoScenarioPath,
+      settings: { ...fastSettings, operationRetryAfterSeconds: 1 },
+    });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-attach-e2e-'));
     host = await startHost();
     browser = await launchChromium();
@@ -232,6 +241,11 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     );
     expect(await page.getByTestId('attach-start').isDisabled()).toBe(true);
     await shot('4-missing-namespace');
+    // The window itself never scrolls: the page scrolls inside the shell, copy texts and all.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight),
+      'the document is no taller than the window',
+    ).toBe(true);
     await accessible('the review with a failed preflight check');
   });
 
@@ -291,6 +305,11 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await page.getByTestId('compute-edit-identity').click();
     await page.getByTestId('edit-identity-None').check();
     await page.getByTestId('edit-identity-request').waitFor(LONG);
+    const warning = page.getByTestId('edit-identity-warning');
+    expect(
+      await warning.evaluate((element) => element.scrollHeight <= element.clientHeight),
+      'the warning about the new principal shows all its text',
+    ).toBe(true);
     await shot('7-identity-preview');
     await accessible('the identity dialog', '[data-testid="edit-identity-dialog"]');
     await page.getByTestId('edit-identity-confirm').click();
