@@ -68,6 +68,17 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  /** The compute as Azure (the emulator) holds it now: what the app claims is checked there too. */
+  const azureCompute = (workspaceName: string, computeName: string) => {
+    const workspace = [...emulator.world.workspaces.values()].find(
+      (candidate) => candidate.name === workspaceName,
+    );
+    if (!workspace) throw new Error(`The scenario has no workspace ${workspaceName}.`);
+    return emulator.world
+      .computesOf(workspace.id, Date.now())
+      .find((compute) => compute.name === computeName);
+  };
+
   /** The page as it is now (or one dialog of it) has no serious accessibility violation. */
   const accessible = async (what: string, within?: string) => {
     expect(await seriousAxeViolations(page, within), what).toEqual([]);
@@ -205,6 +216,10 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await shot('1-system-progress');
     await progressEnds('succeeded');
     await shot('2-system-succeeded');
+    expect(azureCompute('mlw-forecasting', 'k8s-sys')).toMatchObject({
+      provisioningState: 'Succeeded',
+      identity: { type: 'SystemAssigned' },
+    });
     await accessible('the progress of a finished attach');
   });
 
@@ -224,6 +239,11 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     });
     await progressEnds('succeeded');
     await shot('3-none-succeeded');
+    const userAssigned = azureCompute('mlw-forecasting', 'k8s-uai')?.identity;
+    expect(userAssigned?.type === 'UserAssigned' && userAssigned.identityId).toMatch(
+      /\/id-ml-training$/,
+    );
+    expect(azureCompute('mlw-forecasting', 'k8s-none')?.identity).toEqual({ type: 'None' });
   });
 
   it('catches a missing namespace in the preflight and gives the command', async () => {
@@ -240,6 +260,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       'kubectl create namespace no-such-namespace',
     );
     expect(await page.getByTestId('attach-start').isDisabled()).toBe(true);
+    expect(azureCompute('mlw-recommender', 'k8s-nons')).toBeUndefined();
     await shot('4-missing-namespace');
     // The window itself never scrolls: the page scrolls inside the shell, copy texts and all.
     expect(
@@ -287,6 +308,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .first();
     await expect.poll(() => resumed.getAttribute('data-status'), LONG).toBe('succeeded');
     await shot('6-resumed');
+    expect(azureCompute('mlw-recommender', 'k8s-resume')?.provisioningState).toBe('Succeeded');
     await accessible('Activity after a restart');
   });
 
@@ -320,6 +342,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     await expect
       .poll(() => page.getByTestId('compute-page-identity-type').textContent(), LONG)
       .toBe('No identity');
+    expect(azureCompute('mlw-forecasting', 'k8s-sys')?.identity).toEqual({ type: 'None' });
   });
 
   it('detaches after a confirmation whose default is Cancel', async () => {
@@ -337,6 +360,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .first();
     await expect.poll(() => detach.getAttribute('data-status'), LONG).toBe('succeeded');
     await shot('9-detached');
+    await expect.poll(() => azureCompute('mlw-forecasting', 'k8s-sys'), LONG).toBeUndefined();
   });
 
   it('attaches one cluster to three workspaces in one go', async () => {
@@ -348,6 +372,12 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     });
     await progressEnds('succeeded', 3);
     await shot('10-bulk');
+    for (const workspace of ['mlw-fraud-prod', 'mlw-recommender', 'mlw-forecasting']) {
+      expect(azureCompute(workspace, 'k8s-bulk'), workspace).toMatchObject({
+        provisioningState: 'Succeeded',
+        identity: { type: 'SystemAssigned' },
+      });
+    }
     await accessible('the progress of a bulk attach');
   });
 
