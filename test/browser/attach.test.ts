@@ -262,6 +262,8 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     expect(await page.getByTestId('attach-start').isDisabled()).toBe(true);
     expect(azureCompute('mlw-recommender', 'k8s-nons')).toBeUndefined();
     await shot('4-missing-namespace');
+    await page.getByTestId('attach-start').scrollIntoViewIfNeeded();
+    await shot('4b-missing-namespace-attach-disabled');
     // The window itself never scrolls: the page scrolls inside the shell, copy texts and all.
     expect(
       await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight),
@@ -359,6 +361,9 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .locator('[data-testid="compute-page-operations"] [data-testid="operation-item"]')
       .first();
     await expect.poll(() => detach.getAttribute('data-status'), LONG).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('compute-page-state').textContent()).toBe('Detached');
+    // The state says it once: no second badge repeats it.
+    expect(await page.getByTestId('compute-page-removed').count()).toBe(0);
     await shot('9-detached');
     await expect.poll(() => azureCompute('mlw-forecasting', 'k8s-sys'), LONG).toBeUndefined();
   });
