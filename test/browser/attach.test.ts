@@ -247,17 +247,28 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
   });
 
   it('catches a missing namespace in the preflight and gives the command', async () => {
+    // In the demo only aks-gpu-prod-weu has the namespace azureml-fraud.
+    const namespaceFinding = () =>
+      page.locator('[data-testid="preflight-finding"][data-check="namespace"]');
+    await fillWizard({
+      workspaces: ['mlw-recommender'],
+      cluster: 'aks-gpu-prod-weu',
+      computeName: 'k8s-nons',
+      namespace: 'azureml-fraud',
+      identity: 'None',
+    });
+    expect(await namespaceFinding().getAttribute('data-outcome')).toBe('passed');
     await fillWizard({
       workspaces: ['mlw-recommender'],
       cluster: 'aks-cpu-prod-weu',
       computeName: 'k8s-nons',
-      namespace: 'no-such-namespace',
+      namespace: 'azureml-fraud',
       identity: 'None',
     });
-    const finding = page.locator('[data-testid="preflight-finding"][data-check="namespace"]');
+    const finding = namespaceFinding();
     expect(await finding.getAttribute('data-outcome')).toBe('failed');
     expect(await finding.getByTestId('preflight-command-text').textContent()).toContain(
-      'kubectl create namespace no-such-namespace',
+      'kubectl create namespace azureml-fraud',
     );
     expect(await page.getByTestId('attach-start').isDisabled()).toBe(true);
     expect(azureCompute('mlw-recommender', 'k8s-nons')).toBeUndefined();
@@ -299,6 +310,9 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       identity: 'None',
     });
     await page.locator('[data-testid="attach-progress-item"] [data-status="running"]').waitFor();
+    await expect
+      .poll(() => azureCompute('mlw-recommender', 'k8s-resume')?.provisioningState, LONG)
+      .toBe('Creating');
     await page.close();
     await host.close();
     host = await startHost();
