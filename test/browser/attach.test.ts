@@ -185,6 +185,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       'the three tenants of the account',
       async () => (await page.getByTestId('tenant-row').count()) === 3,
     );
+    await accessible('Accounts after signing in');
     await page.getByTestId('nav-inventory').click();
     await page
       .getByTestId('inventory-refresh')
@@ -330,6 +331,8 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
 
   it('changes the identity of an attached compute', async () => {
     await page.getByTestId('nav-inventory').click();
+    await page.locator('[data-testid="compute-row"]', { hasText: 'k8s-sys' }).first().waitFor();
+    await accessible('the inventory after the attaches');
     await page
       .locator('[data-testid="compute-row"]', { hasText: 'k8s-sys' })
       .getByTestId('compute-open')
