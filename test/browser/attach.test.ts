@@ -95,7 +95,10 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       await page.getByTestId('attach-start-over').click();
     }
     await page.getByTestId('attach-step-workspace').waitFor();
-    if (input.accessibility) await accessible('the workspace step');
+    if (input.accessibility) {
+      await accessible('the workspace step');
+      await shot('0a-step-workspace');
+    }
     const bulk = page.getByTestId('attach-bulk-switch');
     if (input.workspaces.length > 1 && !(await bulk.isChecked())) await bulk.check();
     for (const name of input.workspaces) {
@@ -106,13 +109,19 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     }
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-cluster').waitFor();
-    if (input.accessibility) await accessible('the cluster step');
+    if (input.accessibility) {
+      await accessible('the cluster step');
+      await shot('0b-step-cluster');
+    }
     await page
       .locator(`[data-testid="attach-cluster-option"][data-cluster-id$="/${input.cluster}"]`)
       .check();
     await page.getByTestId('attach-next').click();
     await page.getByTestId('attach-step-details').waitFor();
-    if (input.accessibility) await accessible('the details step');
+    if (input.accessibility) {
+      await accessible('the details step');
+      await shot('0c-step-details');
+    }
     await page.getByTestId('attach-compute-name').fill(input.computeName);
     await page.getByTestId('attach-namespace').fill(input.namespace ?? 'default');
     if (typeof input.identity === 'string') {
@@ -133,6 +142,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       // Checked once the preflight has settled and the Attach button is ready.
       await expect.poll(() => page.getByTestId('attach-start').isEnabled(), LONG).toBe(true);
       await accessible('the review step');
+      await shot('0d-step-review');
     }
   };
 
