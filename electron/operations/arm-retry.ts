@@ -27,6 +27,15 @@ export function retryAfterMs(headers: Readonly<Record<string, string>>, now: Dat
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
 }
 
+/**
+ * The wait before the next poll of a running operation. A Retry-After of 0 names no wait (the
+ * Azure SDKs then poll at their own interval): honoured literally, it would have Mooring ask in a
+ * tight loop for as long as the operation runs.
+ */
+export function pollWaitMs(retryAfter: number | null, intervalMs: number): number {
+  return retryAfter !== null && retryAfter > 0 ? retryAfter : intervalMs;
+}
+
 /** The wait before attempt `attempt + 1`: doubling from the base, capped, with "equal jitter". */
 export function backoffMs(policy: RetryPolicy, attempt: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);

@@ -6,7 +6,13 @@ import { toComputeRecord } from '../inventory/inventory-mapping';
 import type { ComputeRecord } from '../inventory/inventory-records';
 import type { Logger } from '../logging/logger';
 import { describeArmFailure } from './arm-failure';
-import { backoffMs, readWithRetries, retryAfterMs, type RetryPolicy } from './arm-retry';
+import {
+  backoffMs,
+  pollWaitMs,
+  readWithRetries,
+  retryAfterMs,
+  type RetryPolicy,
+} from './arm-retry';
 import {
   NoAnswerError,
   TokenUnavailableError,
@@ -287,7 +293,7 @@ export async function runOperation(
             return end('failed', message, [], verdict.state);
           }
           note(`Azure reports ${verdict.state}.`, verdict.state);
-          waitMs = retryAfterMs(answer.headers, clock.now()) ?? interval;
+          waitMs = pollWaitMs(retryAfterMs(answer.headers, clock.now()), interval);
         } else {
           const url = new URL(
             (target === 'async' ? row.resume.asyncOperationUrl : row.resume.locationUrl) ?? '',
@@ -315,11 +321,11 @@ export async function runOperation(
               waitMs = 0;
             } else {
               note(
-                retryAfter !== null
+                retryAfter
                   ? `Azure reports ${status}; it asked to wait ${Math.ceil(retryAfter / 1000)} s.`
                   : `Azure reports ${status}.`,
               );
-              waitMs = retryAfter ?? interval;
+              waitMs = pollWaitMs(retryAfter, interval);
             }
           } else {
             const error = armErrorOf(answer.body);

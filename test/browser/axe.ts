@@ -19,6 +19,16 @@ type AxeWindow = Window & { axe?: typeof axe };
  * page's Content Security Policy does not govern, so the app's CSP stays as strict as shipped.
  */
 export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeFinding[]> {
+  // Colours are read once every running transition has ended: a button enabled a moment ago
+  // still reports its disabled colours until the browser advances its transition, even a short one.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const loaded = await page.evaluate(() => (window as AxeWindow).axe !== undefined);
   if (!loaded) await page.evaluate(axe.source);
   return page.evaluate(async (selector) => {

@@ -186,6 +186,18 @@ describe('faults while polling', () => {
     expect(sut.changes.some((change) => /asked to wait 1 s/.test(change.message ?? ''))).toBe(true);
   });
 
+  it('polls at its own pace when Azure asks for a wait of 0 s, never in a tight loop', async () => {
+    // The emulator's fast settings send Retry-After: 0 with every running status.
+    await emu.control.updateSettings({ attachDelayMs: 1200, operationRetryAfterSeconds: 0 });
+    const sut = operations();
+    const view = await sut.service.startAttach(attach('k8s-retry-zero'));
+    expect((await ended(sut, view.operationId)).status).toBe('succeeded');
+    // 1.2 s at 40 ms growing to 150 ms is about a dozen polls; a tight loop makes hundreds.
+    const statusPolls = armRequests(emu, /computeOperationsStatus/);
+    expect(statusPolls.length).toBeGreaterThan(0);
+    expect(statusPolls.length).toBeLessThanOrEqual(16);
+  });
+
   it('follows Location when a 202 detach names no Azure-AsyncOperation, then GETs the compute', async () => {
     const sut0 = operations();
     const attached = await sut0.service.startAttach(attach('k8s-loc'));

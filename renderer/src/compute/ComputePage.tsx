@@ -120,8 +120,9 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
         >
           {compute.provisioningState}
         </Badge>
-        {removed && (
-          <Badge appearance="outline" color="informative">
+        {/* A detach Mooring ran already says so in the state badge. */}
+        {removed && compute.provisioningState !== 'Detached' && (
+          <Badge appearance="outline" color="informative" data-testid="compute-page-removed">
             Detached or removed
           </Badge>
         )}

@@ -19,7 +19,14 @@ import { useAzureStores, useCompute } from '../state/azure-stores';
 
 const useStyles = makeStyles({
   surface: { width: '720px', maxWidth: 'calc(100vw - 48px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    // The content scrolls as a whole: its parts (a message bar clips what overflows it) never
+    // shrink to fit and spill over each other.
+    '& > *': { flexShrink: 0 },
+  },
   danger: {
     backgroundColor: tokens.colorPaletteRedBackground3,
     color: tokens.colorNeutralForegroundOnBrand,

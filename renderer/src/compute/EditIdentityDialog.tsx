@@ -30,7 +30,14 @@ import { currentIdentityChoice, principalChangeText, sameIdentityChoice } from '
 
 const useStyles = makeStyles({
   surface: { width: '760px', maxWidth: 'calc(100vw - 48px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    // The content scrolls as a whole: its parts (a message bar clips what overflows it) never
+    // shrink to fit and spill over each other.
+    '& > *': { flexShrink: 0 },
+  },
   lost: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });

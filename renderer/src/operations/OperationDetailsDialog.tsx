@@ -27,7 +27,14 @@ import { RequestPreviewView } from './RequestPreviewView';
 
 const useStyles = makeStyles({
   surface: { width: '820px', maxWidth: 'calc(100vw - 48px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    // The content scrolls as a whole: its parts (a message bar clips what overflows it) never
+    // shrink to fit and spill over each other.
+    '& > *': { flexShrink: 0 },
+  },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   polls: { maxHeight: '260px', overflowY: 'auto' },
   mono: { fontFamily: tokens.fontFamilyMonospace },

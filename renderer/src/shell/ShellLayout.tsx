@@ -16,7 +16,9 @@ const useStyles = makeStyles({
   },
   header: { gridArea: 'header' },
   nav: { gridArea: 'nav', minHeight: 0 },
-  main: { gridArea: 'main', overflowY: 'auto' },
+  // Positioned, so absolutely placed parts of a page (the off-screen text of a copy button)
+  // scroll and clip with it instead of making the whole window taller.
+  main: { gridArea: 'main', overflowY: 'auto', position: 'relative' },
   footer: { gridArea: 'footer' },
 });
 
