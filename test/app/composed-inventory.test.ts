@@ -95,7 +95,9 @@ describe('the composed main process against the emulator', () => {
     const composition = composeServices(
       testCompositionOptions(userDataDir, {
         encryptor,
-        openSignInPage: (url) => emulator.control.completeBrowserSignIn(url, signingInAs),
+        openSignInPage: async (url) => {
+          await emulator.control.completeBrowserSignIn(url, signingInAs);
+        },
       }),
     );
     await pointAtDevelopmentAzure(
