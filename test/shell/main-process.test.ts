@@ -14,6 +14,7 @@ import type { MenuItemSpec } from '../../electron/shell/menu-template';
 import { startMooring } from '../../electron/shell/app-main';
 import type { MooringRuntime, StartOptions } from '../../electron/shell/app-main';
 import * as standIn from '../stand-ins/electron';
+import type * as DevAzure from '../../electron/app/dev-azure';
 
 vi.mock('electron', () => import('../stand-ins/electron'));
 
@@ -23,7 +24,7 @@ vi.mock('electron', () => import('../stand-ins/electron'));
  */
 const developmentAzureSwitches = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../electron/app/dev-azure', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../electron/app/dev-azure')>();
+  const original = await importOriginal<typeof DevAzure>();
   return {
     ...original,
     pointAtDevelopmentAzure: (...args: Parameters<typeof original.pointAtDevelopmentAzure>) => {
