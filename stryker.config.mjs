@@ -20,7 +20,8 @@ const modules = [
 
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  // Forks, as `npm test` runs them: some tests set the process umask, which workers may not.
+  vitest: { configFile: 'vitest.mutation.config.ts', pool: 'forks' },
   coverageAnalysis: 'perTest',
   mutate: process.env.MOORING_MUTATE ? process.env.MOORING_MUTATE.split(',') : modules,
   reporters: ['clear-text', 'progress', 'json'],
