@@ -122,6 +122,11 @@ describe('parseArmId says in plain words what is wrong', () => {
     expect(reasonFor(`${WORKSPACE}/`)).toBe(`accepted as ${WORKSPACE}`);
   });
 
+  it('accepts letters beyond ASCII in names (only control characters are refused)', () => {
+    const parsed = parseArmId(`${DISKS}/disque-é-日本`);
+    expect(parsed.ok && parsed.value.levels[0]?.names).toEqual(['disque-é-日本']);
+  });
+
   it('builds the id of a subscription-level resource without a resource group', () => {
     const deployment = `/subscriptions/${SUB}/providers/Microsoft.Resources/deployments/d1`;
     expect(reasonFor(deployment)).toBe(`accepted as ${deployment}`);
