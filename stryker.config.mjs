@@ -29,6 +29,9 @@ const modules = [
  * - `id: ''` → any text: a placeholder replaced on the next line by the canonical id.
  * - `code < 0x20` → `code <= 0x20` and `code === 0xfeff` → false in hasControlCharacter: U+0020
  *   and U+FEFF are whitespace, refused with the same reason by the `\s` check just before.
+ * And on electron/ipc/dispatcher.ts:
+ * - `issues[0]?.message ?? 'unknown problem'` (optional chaining, fallback text): a failed zod
+ *   parse always carries at least one issue.
  */
 export default {
   testRunner: 'vitest',
