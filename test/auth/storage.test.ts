@@ -122,6 +122,13 @@ describe('restarting the app', () => {
     expect(second.service.tokenStorage()).toEqual({ mode: 'encrypted', osKeyStoreAvailable: true });
   });
 
+  it('writes nothing at sign-out either with memory-only storage', async () => {
+    const harness = start({ encryptor: testEncryptor('none') });
+    const { account } = await harness.signInWithBrowser('admin@contoso.com');
+    await expect(harness.service.signOut(account!.accountId)).resolves.toEqual([]);
+    expect(fs.existsSync(harness.cacheFile)).toBe(false);
+  });
+
   it('writes nothing with memory-only storage, and after a restart the account needs sign-in', async () => {
     const encryptor = testEncryptor('none');
     const first = start({ encryptor });
