@@ -23,6 +23,18 @@ describe('encryptorFromSafeStorage', () => {
     );
   });
 
+  it('is weak when Linux cannot tell which backend it uses ("unknown")', () => {
+    expect(encryptorFromSafeStorage(safeStorage(true, 'unknown'), 'linux').protection).toBe('weak');
+  });
+
+  it('reads the backend on Linux alone (elsewhere the OS key store is always used)', () => {
+    // A backend name outside Linux means nothing: Windows and macOS always use DPAPI / Keychain.
+    expect(encryptorFromSafeStorage(safeStorage(true, 'basic_text'), 'darwin').protection).toBe(
+      'os',
+    );
+    expect(encryptorFromSafeStorage(safeStorage(true, 'unknown'), 'win32').protection).toBe('os');
+  });
+
   it('is none where safeStorage cannot encrypt at all', () => {
     expect(encryptorFromSafeStorage(safeStorage(false), 'linux').protection).toBe('none');
   });

@@ -325,6 +325,11 @@ describe('sign-in errors', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until `condition` holds, failing after 10 s with what it waited for. */
+async function waitUntil(condition: () => boolean, what = 'the sign-in state'): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Gave up after 10 s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -33,6 +33,24 @@ afterEach(async () => {
 });
 
 describe('the token cache file', () => {
+  it.skipIf(process.platform === 'win32')(
+    'is readable and writable by the user alone (0600), whatever the umask, after every write',
+    async () => {
+      // A umask that would leave a file world-readable unless Mooring asks for 0600 itself.
+      const previousUmask = process.umask(0o000);
+      try {
+        const harness = start();
+        await harness.signInWithBrowser('admin@contoso.com');
+        expect(fs.statSync(harness.cacheFile).mode & 0o777).toBe(0o600);
+        // A second account rewrites the file: still 0600.
+        await harness.signInWithBrowser('ops@fabrikam.com');
+        expect(fs.statSync(harness.cacheFile).mode & 0o777).toBe(0o600);
+      } finally {
+        process.umask(previousUmask);
+      }
+    },
+  );
+
   it('never holds an access, refresh or id token in plain text', async () => {
     const harness = start();
     const { account } = await harness.signInWithBrowser('admin@contoso.com');
@@ -102,6 +120,13 @@ describe('restarting the app', () => {
     ).resolves.toBeTruthy();
     expect(second.openedUrls).toEqual([]);
     expect(second.service.tokenStorage()).toEqual({ mode: 'encrypted', osKeyStoreAvailable: true });
+  });
+
+  it('writes nothing at sign-out either with memory-only storage', async () => {
+    const harness = start({ encryptor: testEncryptor('none') });
+    const { account } = await harness.signInWithBrowser('admin@contoso.com');
+    await expect(harness.service.signOut(account!.accountId)).resolves.toEqual([]);
+    expect(fs.existsSync(harness.cacheFile)).toBe(false);
   });
 
   it('writes nothing with memory-only storage, and after a restart the account needs sign-in', async () => {

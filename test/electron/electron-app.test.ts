@@ -53,6 +53,22 @@ async function launch(): Promise<{ app: ElectronApplication; page: Page }> {
   return { app, page };
 }
 
+/** Waits (bounded) until the main process's log says it refused a navigation to `url`. */
+async function blockedNavigationLogged(url: string): Promise<void> {
+  const logs = path.join(dataDir, 'logs');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const lines = fs.existsSync(logs)
+      ? fs.readdirSync(logs).map((file) => fs.readFileSync(path.join(logs, file), 'utf8'))
+      : [];
+    if (lines.some((text) => text.includes('Blocked a navigation away from Mooring'))) return;
+    if (Date.now() > deadline) {
+      throw new Error(`The main process did not log refusing the navigation to ${url} within 10 s`);
+    }
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+}
+
 describe.skipIf(skipped)('Mooring in Electron', () => {
   beforeAll(() => {
     const build = spawnSync(
@@ -104,7 +120,8 @@ describe.skipIf(skipped)('Mooring in Electron', () => {
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
-    expect(new URL(page.url()).origin).toBe('mooring://app');
+    // The main process logs the refusal right after preventing it: wait for that, not for a time.
+    await blockedNavigationLogged('https://example.com/');
+    expect(new URL(await page.evaluate(() => window.location.href)).origin).toBe('mooring://app');
   });
 });

@@ -321,7 +321,10 @@ describe('compute attach validation and lifecycle', () => {
     expect(response.status).toBe(201);
     const statusUrl = String(response.headers['azure-asyncoperation']);
     let status: { status: string; error?: { message: string } } = { status: 'InProgress' };
+    const deadline = Date.now() + 10_000;
     while (status.status === 'InProgress') {
+      if (Date.now() > deadline)
+        throw new Error('The cross-subscription attach was still InProgress after 10 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
       status = (
         await rawRequest(statusUrl, emu.caPem, { headers: { authorization: `Bearer ${admin}` } })

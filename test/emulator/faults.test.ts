@@ -38,7 +38,27 @@ describe('fault injection', () => {
     expect(statuses).toEqual([503, 503, 200]);
   });
 
+  it('faults only the method a burst names', async () => {
+    await emu.control.addErrorBurst({
+      pathPattern: 'Microsoft\\.MachineLearningServices/workspaces$',
+      method: 'PUT',
+      status: 503,
+      count: 1,
+    });
+    // A GET of the same path is not the PUT the burst is waiting for.
+    expect((await get()).status).toBe(200);
+    expect((await get()).status).toBe(200);
+    const put = await rawRequest(`${emu.armUrl}${workspacesPath}`, emu.caPem, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}` },
+      body: {},
+    });
+    expect(put.status).toBe(503);
+  });
+
   it('lets the SDK retry through a 503 burst', async () => {
+    // Read only what this test causes: the log may hold the bursts of earlier tests.
+    emu.requestLog.clear();
     await emu.control.addErrorBurst({
       pathPattern: '/workspaces/mlw-fraud-prod$',
       method: 'GET',
@@ -52,7 +72,11 @@ describe('fault injection', () => {
     );
     const workspace = await client.workspaces.get('rg-ml-prod-weu', 'mlw-fraud-prod');
     expect(workspace.name).toBe('mlw-fraud-prod');
-    expect(emu.requestLog.entries().filter((e) => e.fault === 'burst')).not.toHaveLength(0);
+    const tries = emu.requestLog.find({ kind: 'arm', pathPattern: '/workspaces/mlw-fraud-prod$' });
+    expect(tries.map((entry) => [entry.status, entry.fault ?? 'none'])).toEqual([
+      [503, 'burst'],
+      [200, 'none'],
+    ]);
   });
 
   it('drops the connection of the next matching request', async () => {
@@ -63,21 +87,36 @@ describe('fault injection', () => {
 
   it('throttles with 429, Retry-After and the remaining count at 0', async () => {
     await emu.control.setThrottling({
-      reads: { capacity: 1, refillPerSecond: 0.5 },
+      // One read token back every 10 s: the Retry-After after the only token is taken.
+      reads: { capacity: 1, refillPerSecond: 0.1 },
       writes: { capacity: 10, refillPerSecond: 1 },
       deletes: { capacity: 10, refillPerSecond: 1 },
     });
     expect((await get()).headers['x-ms-ratelimit-remaining-subscription-reads']).toBe('0');
     const throttled = await get();
     expect(throttled.status).toBe(429);
-    expect(throttled.headers['retry-after']).toMatch(/^[12]$/); // whole seconds until a token is back
+    expect(throttled.headers['retry-after']).toBe('10'); // whole seconds until a token is back
     expect(throttled.body).toMatchObject({ error: { code: 'SubscriptionRequestsThrottled' } });
   });
 
-  it('holds requests back by the configured latency and still answers', async () => {
+  it('reports the latency it was given', async () => {
     await emu.control.setLatency({ fixedMs: 20, jitterMs: 10 });
     expect((await emu.control.faults()).latency).toEqual({ fixedMs: 20, jitterMs: 10 });
-    expect((await get()).status).toBe(200);
+  });
+
+  it('holds every request back by at least the configured latency, and still answers', async () => {
+    // A lower bound only: the emulator cannot answer sooner than it was told to wait, however
+    // busy the machine is, so this is no bet on timing.
+    const fixedMs = 250;
+    await emu.control.setLatency({ fixedMs, jitterMs: 0 });
+    emu.requestLog.clear();
+    const started = performance.now();
+    const answer = await get();
+    const elapsed = performance.now() - started;
+    expect(answer.status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(fixedMs);
+    const [logged] = emu.requestLog.find({ kind: 'arm' });
+    expect(logged?.durationMs).toBeGreaterThanOrEqual(fixedMs);
   });
 
   it('logs requests with method, path, status and account', async () => {

@@ -326,7 +326,7 @@ describe('drift: what changed outside Mooring', () => {
     ]);
   });
 
-  it('records a change of provisioning state, with its errors, in the compute state history', async () => {
+  it('records a change of provisioning state alone (same errors) in the compute state history', async () => {
     const { service, database } = inventory();
     const id = `${prodWorkspace('mlw-recommender')}/computes/onprem-ams`;
     const live = liveCompute(id);
@@ -335,30 +335,52 @@ describe('drift: what changed outside Mooring', () => {
       const first = clock.iso();
       clock.advance(5);
       await service.refresh(); // nothing changed: no new history row
-      live.provisioningState = 'Failed';
-      live.provisioningErrors = [
-        { code: 'ExtensionNotReady', message: 'The extension is not ready.' },
-      ];
+      live.provisioningState = 'Canceled';
       clock.advance(5);
       const after = named((await service.refresh()).computes, 'onprem-ams');
 
-      expect(after.provisioningState).toBe('Failed');
-      expect(after.provisioningErrors).toEqual([
-        { code: 'ExtensionNotReady', message: 'The extension is not ready.' },
-      ]);
+      expect(after.provisioningState).toBe('Canceled');
       expect(createInventoryStore(database).history(id)).toEqual([
         { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
         {
-          provisioningState: 'Failed',
-          provisioningErrors: [
-            { code: 'ExtensionNotReady', message: 'The extension is not ready.' },
-          ],
+          provisioningState: 'Canceled',
+          provisioningErrors: [],
           seenAt: clock.iso(),
           source: 'refresh',
         },
       ]);
     } finally {
       live.provisioningState = 'Creating';
+    }
+  });
+
+  it('records new provisioning errors alone (same state) in the compute state history', async () => {
+    const { service, database } = inventory();
+    const id = `${prodWorkspace('mlw-recommender')}/computes/onprem-ams`;
+    const live = liveCompute(id);
+    const notReady = { code: 'ExtensionNotReady', message: 'The extension is not ready.' };
+    try {
+      await service.refresh();
+      const first = clock.iso();
+      clock.advance(5);
+      await service.refresh(); // nothing changed: no new history row
+      // Still Creating, but Azure now reports why it is stuck.
+      live.provisioningErrors = [notReady];
+      clock.advance(5);
+      const after = named((await service.refresh()).computes, 'onprem-ams');
+
+      expect(after.provisioningState).toBe('Creating');
+      expect(after.provisioningErrors).toEqual([notReady]);
+      expect(createInventoryStore(database).history(id)).toEqual([
+        { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
+        {
+          provisioningState: 'Creating',
+          provisioningErrors: [notReady],
+          seenAt: clock.iso(),
+          source: 'refresh',
+        },
+      ]);
+    } finally {
       live.provisioningErrors = [];
     }
   });

@@ -36,6 +36,7 @@ import {
   readFuseWire,
   readManifest,
 } from './packaging-helpers';
+import { buildIsStale } from '../support/build-output';
 
 const run = promisify(execFile);
 const PACK_TIMEOUT_MS = 240_000;
@@ -71,8 +72,9 @@ const paths = (entries: AsarEntry[]) => entries.map((entry) => entry.path);
 const readAsarText = (file: string, platform: Platform = 'linux') =>
   extractFile(getPacked(platform).asarPath, file).toString('utf8');
 
-async function buildIfMissing(): Promise<void> {
-  if (ENTRY_POINTS.every((file) => fs.existsSync(path.join(projectRoot, file)))) return;
+/** Builds out/ when it is missing or older than its sources: the package must hold today's code. */
+async function buildIfStale(): Promise<void> {
+  if (!buildIsStale(projectRoot, ENTRY_POINTS)) return;
   const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   await run(process.execPath, [cli, 'build'], { cwd: projectRoot, timeout: PACK_TIMEOUT_MS });
 }
@@ -236,7 +238,7 @@ async function pack(platform: Platform, root: string): Promise<Packed> {
 
 beforeAll(
   async () => {
-    await buildIfMissing();
+    await buildIfStale();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-pack-'));
     builtFiles = listFiles(path.join(projectRoot, 'out'));
     // One after the other: each reads the project and runs npm to list its dependencies.

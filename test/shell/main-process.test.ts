@@ -14,8 +14,25 @@ import type { MenuItemSpec } from '../../electron/shell/menu-template';
 import { startMooring } from '../../electron/shell/app-main';
 import type { MooringRuntime, StartOptions } from '../../electron/shell/app-main';
 import * as standIn from '../stand-ins/electron';
+import type * as DevAzure from '../../electron/app/dev-azure';
 
 vi.mock('electron', () => import('../stand-ins/electron'));
+
+/**
+ * Counts the starts of the switch to a development Azure. The main process decides whether to
+ * make it before startMooring resolves, so a test can read the count then without waiting.
+ */
+const developmentAzureSwitches = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../electron/app/dev-azure', async (importOriginal) => {
+  const original = await importOriginal<typeof DevAzure>();
+  return {
+    ...original,
+    pointAtDevelopmentAzure: (...args: Parameters<typeof original.pointAtDevelopmentAzure>) => {
+      developmentAzureSwitches.count += 1;
+      return original.pointAtDevelopmentAzure(...args);
+    },
+  };
+});
 
 let base: string;
 let userData: string;
@@ -570,7 +587,10 @@ describe('npm run demo in a development Electron', () => {
     process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
     process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
     standIn.recorder.messageBoxResponse = 1; // the developer confirms the switch to the emulator
+    const switchesBefore = developmentAzureSwitches.count;
     const runtime = await start();
+    // The switch has started by the time the app is ready: what the packaged test relies on.
+    expect(developmentAzureSwitches.count).toBe(switchesBefore + 1);
     await vi.waitFor(async () => expect(await resourceManagerOf(runtime)).toBe(emulator.armUrl));
     expect(standIn.recorder.messageBoxes[0]?.options).toMatchObject({
       title: 'Change how Mooring connects to Azure?',
@@ -581,8 +601,12 @@ describe('npm run demo in a development Electron', () => {
     process.env.MOORING_DEV_AZURE_ARM_URL = emulator.armUrl;
     process.env.MOORING_DEV_AZURE_CA_FILE = emulator.caPath;
     standIn.recorder.isPackaged = true;
+    const switchesBefore = developmentAzureSwitches.count;
     const runtime = await start();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // No switch was started (it would have been by now, as the test above shows)…
+    expect(developmentAzureSwitches.count).toBe(switchesBefore);
+    // …and none was asked for or made.
+    expect(standIn.recorder.messageBoxes).toEqual([]);
     expect(await resourceManagerOf(runtime)).toBe('https://management.azure.com');
   });
 });

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MooringBridge } from '../../shared/ipc/bridge';
 import { eventChannel, operationChannel } from '../../shared/ipc/contract-kit';
 import * as standIn from '../stand-ins/electron';
+import { ensureAppBuilt } from '../support/build-output';
 
 vi.mock('electron', () => import('../stand-ins/electron'));
 // Instantiate the mock now: vi.resetModules() (used to re-run the preload) keeps the mock
@@ -58,18 +58,10 @@ const loaders: [string, () => Promise<void>][] = [
   ],
 ];
 
+// The built preload is tested as it ships: rebuilt first when its sources changed.
 beforeAll(() => {
-  if (fs.existsSync(builtPreload)) return;
-  const build = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-});
+  ensureAppBuilt(root);
+}, 180_000);
 
 describe.each(loaders)('the preload (%s)', (_label, load) => {
   beforeEach(async () => {

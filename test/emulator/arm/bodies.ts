@@ -109,7 +109,6 @@ export function aksBody(c: ClusterRecord): Record<string, unknown> {
       servicePrincipalProfile: { clientId: 'msi' },
       nodeResourceGroup: `MC_${c.resourceGroup}_${c.name}_${c.location}`,
       enableRBAC: true,
-      diskEncryptionSetID: null,
       networkProfile: {
         networkPlugin: 'azure',
         podCidr: '10.244.0.0/16',
