@@ -388,7 +388,10 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       .locator('[data-testid="compute-page-operations"] [data-testid="operation-item"]')
       .first();
     await expect.poll(() => detach.getAttribute('data-status'), LONG).toBe('succeeded');
-    await expect.poll(() => page.getByTestId('compute-page-state').textContent()).toBe('Detached');
+    // The page reads the compute again once the operation has ended: on a loaded machine, seconds.
+    await expect
+      .poll(() => page.getByTestId('compute-page-state').textContent(), LONG)
+      .toBe('Detached');
     // The state says it once: no second badge repeats it.
     expect(await page.getByTestId('compute-page-removed').count()).toBe(0);
     await shot('9-detached');

@@ -27,14 +27,14 @@ describe('the dispatcher’s words', () => {
     });
   });
 
-  it('says which operation got invalid input, and where, with at most ten issues', async () => {
+  it('says in plain words where the input is invalid, with at most ten issues in the details', async () => {
     const { dispatch } = dispatcherWith({});
     const changes = Array.from({ length: 12 }, (_, i) => ({ subscriptionId: `not-a-guid-${i}` }));
     const answer = await dispatch('subscriptions.setFilters', { changes }, context);
     if (answer.ok) throw new Error('invalid input was accepted');
     expect(answer.error.code).toBe('invalid-input');
     expect(answer.error.message).toBe(
-      'The request for subscriptions.setFilters was not valid: must be a GUID.',
+      'Mooring refused a request from this window: changes.0.subscriptionId must be a GUID. Correct it and try again.',
     );
     const details = answer.error.details as { path: string; message: string }[];
     expect(details).toHaveLength(10);
