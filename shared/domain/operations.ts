@@ -9,6 +9,7 @@ import {
 import { Guid } from './accounts';
 import { StrictArmId } from './arm-input';
 import { ArmId, ComputeView, ProvisioningError } from './inventory';
+import { PresetKey } from './roles';
 
 /** Plain-words messages from the shared naming rules (the form shows the same sentences). */
 const ruled = (rule: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
@@ -40,6 +41,11 @@ export const AttachRequest = z
     namespace: KubernetesNamespace.default(DEFAULT_NAMESPACE),
     description: ComputeDescription.default(''),
     identity: IdentityChoice,
+    /**
+     * Presets granted to the compute's identity once it reaches Succeeded and its principal is
+     * known, each as its own grant (none for identity None).
+     */
+    grants: z.array(PresetKey).max(PresetKey.options.length).default([]),
   })
   .strict();
 export type AttachRequest = z.infer<typeof AttachRequest>;

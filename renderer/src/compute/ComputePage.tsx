@@ -22,6 +22,7 @@ import { ErrorList } from '../operations/OperationProgress';
 import { isActive } from '../operations/operations-model';
 import { useCompute, useInventory, useOperations } from '../state/azure-stores';
 import { systemAssignedDirectoryName } from './compute-identity';
+import { AccessSection } from './AccessSection';
 import { DetachDialog } from './DetachDialog';
 import { EditIdentityDialog } from './EditIdentityDialog';
 import { StateTimeline } from './StateTimeline';
@@ -229,6 +230,8 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
           )}
         </dl>
       </section>
+
+      {!removed && <AccessSection computeId={compute.id} />}
 
       <section className={styles.section} aria-labelledby="compute-states">
         <Subtitle2 as="h2" id="compute-states" className={styles.heading}>

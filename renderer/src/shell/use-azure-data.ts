@@ -20,7 +20,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
   }, [stores]);
 
   useEffect(() => {
-    const { accounts, subscriptions, inventory, connection, operations, compute } = stores;
+    const { accounts, subscriptions, inventory, connection, operations, compute, access } = stores;
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
@@ -35,6 +35,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
         if (state.snapshot.status !== 'ready' || state.savingFilters) return;
         inventory.getState().scopeChanged(selectionKey(state.snapshot.value.subscriptions));
       }),
+      client.on('roles.grantChanged', (payload) => access.getState().receiveGrant(payload)),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
       client.on('operations.changed', (payload) => {
         const before = operations

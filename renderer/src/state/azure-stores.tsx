@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MooringClient } from '../../../shared/ipc/client';
+import { createAccessStore } from './access-store';
+import type { AccessActions, AccessState, AccessStore } from './access-store';
 import { createAccountsStore } from './accounts-store';
 import { createAttachStore } from './attach-store';
 import type { AttachActions, AttachState, AttachStore } from './attach-store';
@@ -37,6 +39,7 @@ export interface AzureStores {
   readonly operations: OperationsStore;
   readonly attach: AttachStore;
   readonly compute: ComputeStore;
+  readonly access: AccessStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -49,6 +52,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     operations: createOperationsStore(client),
     attach: createAttachStore(client),
     compute: createComputeStore(client),
+    access: createAccessStore(client),
   };
 }
 
@@ -91,3 +95,5 @@ export const useAttach = <T,>(selector: (state: AttachState & AttachActions) => 
   useSlice(useAzureStores().attach, selector);
 export const useCompute = <T,>(selector: (state: ComputeState & ComputeActions) => T): T =>
   useSlice(useAzureStores().compute, selector);
+export const useAccess = <T,>(selector: (state: AccessState & AccessActions) => T): T =>
+  useSlice(useAzureStores().access, selector);
