@@ -9,6 +9,7 @@ import { createInventoryService } from '../inventory/create-inventory-service';
 import { accessFromSubscriptions, composeOperations } from './compose-operations';
 import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
+import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -197,6 +198,7 @@ export function composeServices(options: CompositionOptions): Composition {
     subscriptions: () => subscriptions.snapshot().subscriptions,
     logger,
   });
+  const afterAttach = composeAfterAttach({ database, events, roles: roles.service, logger });
   const preflight = composePreflight({
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
@@ -242,6 +244,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
     ...operations.handlers,
+    ...afterAttach.wrap(operations.handlers),
     ...roles.handlers,
   };
 
@@ -256,6 +259,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      afterAttach.close();
       await operations.service.close();
       await roles.service.close();
       await accounts.close();

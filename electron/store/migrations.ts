@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { afterAttachMigration } from '../operations/after-attach-migration';
 import { rolesMigration } from '../roles/roles-migration';
 
 export interface Migration {
@@ -382,6 +383,7 @@ export const migrations: readonly Migration[] = [
     },
   },
   rolesMigration,
+  afterAttachMigration,
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>
