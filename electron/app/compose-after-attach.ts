@@ -53,14 +53,15 @@ export function composeAfterAttach(parts: AfterAttachParts): {
     wrap: (handlers) => ({
       'attach.start': async (request, context) => {
         const view = await handlers['attach.start'](request, context);
-        service.remember(view.operationId, request.grants);
+        service.remember(view.operationId, request.grants ?? []);
         return view;
       },
       'attach.startBulk': async (input, context) => {
         const views = await handlers['attach.startBulk'](input, context);
         for (const view of views) {
           const request = input.requests.find((candidate) => sameCompute(view, candidate));
-          if (request && view.kind === 'attach') service.remember(view.operationId, request.grants);
+          if (request && view.kind === 'attach')
+            service.remember(view.operationId, request.grants ?? []);
         }
         return views;
       },

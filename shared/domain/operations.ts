@@ -45,7 +45,7 @@ export const AttachRequest = z
      * Presets granted to the compute's identity once it reaches Succeeded and its principal is
      * known, each as its own grant (none for identity None).
      */
-    grants: z.array(PresetKey).max(PresetKey.options.length).default([]),
+    grants: z.array(PresetKey).max(PresetKey.options.length).optional(),
   })
   .strict();
 export type AttachRequest = z.infer<typeof AttachRequest>;
