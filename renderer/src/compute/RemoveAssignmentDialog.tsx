@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { RoleAssignmentView, RolePrincipal } from '../../../shared/domain/roles';
 import { CallError } from '../components/CallError';
 import { useAccess, useAzureStores } from '../state/azure-stores';
@@ -48,6 +49,15 @@ export function RemoveAssignmentDialog({
   const store = useAzureStores().access;
   const sending = useAccess((state) => state.sending === assignment.assignmentId);
   const failure = useAccess((state) => state.actionError);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  // The dialog focuses its first focusable element (the commands' disclosure): Cancel instead,
+  // so Enter on opening changes nothing.
+  useEffect(() => {
+    cancelRef.current?.focus();
+    const frame = window.requestAnimationFrame(() => cancelRef.current?.focus());
+    return () => window.cancelAnimationFrame(frame);
+  }, []);
 
   const confirm = async () => {
     const grant = await store.getState().remove(assignment.assignmentId);
@@ -92,7 +102,7 @@ export function RemoveAssignmentDialog({
               appearance="primary"
               onClick={onClose}
               disabled={sending}
-              autoFocus
+              ref={cancelRef}
               data-testid="remove-assignment-cancel"
             >
               Cancel
