@@ -60,6 +60,10 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  /** The Access section whole (the page scrolls inside its own pane, beyond a full-page shot). */
+  const shotAccess = (name: string) =>
+    page.getByTestId('compute-access').screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
   const openCompute = async () => {
     await page.getByTestId('nav-inventory').click();
     const row = page.locator('[data-testid="compute-row"]', { hasText: COMPUTE });
@@ -161,7 +165,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await expect
       .poll(() => page.getByTestId('access-grants').textContent(), LONG)
       .toMatch(/Waiting for Entra ID to replicate the identity|Granted/);
-    await shot('2-waiting-for-entra');
+    await shotAccess('2-waiting-for-entra');
     await expect.poll(() => presetState('acr-pull'), LONG).toBe('Granted');
     await expect.poll(() => presetState('storage-blob-data-reader'), LONG).toBe('Granted');
     await expect.poll(() => assignment(/AcrPull/).count(), LONG).toBe(1);
@@ -169,7 +173,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     expect(await seriousAxeViolations(page, '[data-testid="compute-access"]'), 'Access').toEqual(
       [],
     );
-    await shot('3-presets-granted');
+    await shotAccess('3-presets-granted');
   });
 
   it('grants a custom role at the resource group, from the keyboard', async () => {
@@ -193,7 +197,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await page.keyboard.press('Enter');
     await page.getByTestId('grant-role-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => assignment(/^Reader.*resource group/).count(), LONG).toBe(1);
-    await shot('5-custom-granted');
+    await shotAccess('5-custom-granted');
   });
 
   it('refuses a malformed pasted scope before anything is sent', async () => {
@@ -227,7 +231,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await page.getByTestId('remove-assignment-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => assignment(/AcrPull/).count(), LONG).toBe(0);
     await expect.poll(() => presetState('acr-pull'), LONG).toBe('Not granted');
-    await shot('7-removed');
+    await shotAccess('7-removed');
   });
 
   it('still shows the access list after the host restarts', async () => {
@@ -239,7 +243,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await expect.poll(() => assignment(/Storage Blob Data Reader/).count(), LONG).toBe(1);
     expect(await assignment(/^Reader/).count()).toBe(1);
     expect(await assignment(/AcrPull/).count()).toBe(0);
-    await shot('8-after-restart');
+    await shotAccess('8-after-restart');
   });
 
   it('raised no page error', () => {
