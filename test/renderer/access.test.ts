@@ -5,6 +5,7 @@ import { EMPTY_FORM, attachRequests } from '../../renderer/src/attach/attach-for
 import {
   REPLICATION_MESSAGE,
   assignmentRows,
+  carriedOverGrants,
   grantFor,
   grantLine,
   pastedScopeProblem,
@@ -203,6 +204,39 @@ describe('the Access view cache', () => {
     // Another compute's grant is not this section's.
     store.getState().receiveGrant(grant({ grantId: 'other', computeId: `${COMPUTE}x` }));
     expect(store.getState().grants['other']).toBeUndefined();
+  });
+
+  it('gives a new identity the roles of the old one once its identity change has succeeded', async () => {
+    const { client, calls } = scriptedClient({
+      'roles.get': () => ok(access()),
+      'roles.refresh': () => ok(access()),
+      'roles.grant': () => ok(grant({ grantId: 'carried', status: 'pending' })),
+    });
+    const store = createAccessStore(client);
+    store.getState().open(COMPUTE);
+    await settleAll();
+    const offered = carriedOverGrants([
+      assignment(),
+      assignment({ assignmentId: 'mg', removeCommands: null }),
+    ]);
+    expect(offered).toEqual([
+      {
+        roleDefinitionGuid: READER,
+        scopeId: storage.id,
+        label: 'Storage Blob Data Reader on stmain (storage account)',
+      },
+    ]);
+    store.getState().carryOverAfter('op-1', { computeId: COMPUTE, grants: offered });
+    await store.getState().operationChanged({ operationId: 'op-1', status: 'running' });
+    expect(calls.some((call) => call.name === 'roles.grant')).toBe(false);
+    await store.getState().operationChanged({ operationId: 'op-1', status: 'succeeded' });
+    expect(calls.filter((call) => call.name === 'roles.grant').map((call) => call.input)).toEqual([
+      { computeId: COMPUTE, roleDefinitionGuid: READER, scopeId: storage.id },
+    ]);
+    expect(store.getState().grants['carried']).toBeDefined();
+    // Only once, even if the event comes again.
+    await store.getState().operationChanged({ operationId: 'op-1', status: 'succeeded' });
+    expect(calls.filter((call) => call.name === 'roles.grant')).toHaveLength(1);
   });
 
   it('keeps a refused grant inline with why', async () => {

@@ -231,7 +231,8 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
         </dl>
       </section>
 
-      {!removed && <AccessSection computeId={compute.id} />}
+      {/* A new principal (an identity change) is another identity's access: read afresh. */}
+      {!removed && <AccessSection key={identity.principalId ?? 'none'} computeId={compute.id} />}
 
       <section className={styles.section} aria-labelledby="compute-states">
         <Subtitle2 as="h2" id="compute-states" className={styles.heading}>

@@ -153,3 +153,28 @@ export function removalQuestion(
 ): string {
   return `Remove ${assignment.roleName} on ${scopeLabel(assignment.scope)} from ${principalLabel(principal)}?`;
 }
+
+/** The role GUID at the end of a role definition id; null when it does not end in one. */
+export function roleGuidOf(roleDefinitionId: string): string | null {
+  const last = roleDefinitionId.split('/').at(-1) ?? '';
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(last)
+    ? last.toLowerCase()
+    : null;
+}
+
+/** The old identity's assignments a new identity can be given the same of (role and scope known). */
+export function carriedOverGrants(
+  assignments: readonly RoleAssignmentView[],
+): { roleDefinitionGuid: string; scopeId: string; label: string }[] {
+  return assignments.flatMap((assignment) => {
+    const roleDefinitionGuid = roleGuidOf(assignment.roleDefinitionId);
+    if (!roleDefinitionGuid || assignment.removeCommands === null) return [];
+    return [
+      {
+        roleDefinitionGuid,
+        scopeId: assignment.scope.id,
+        label: `${assignment.roleName} on ${scopeLabel(assignment.scope)}`,
+      },
+    ];
+  });
+}

@@ -42,6 +42,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
           .getState()
           .operations.find((known) => known.operationId === payload.operationId);
         operations.getState().receive(payload);
+        void access.getState().operationChanged(payload);
         // An operation that ended changed the record: the inventory reads it again.
         const ended = payload.status === 'succeeded' || payload.status === 'failed';
         if (

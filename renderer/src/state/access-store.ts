@@ -9,6 +9,7 @@ import type {
   ScopeCheck,
   ScopeView,
 } from '../../../shared/domain/roles';
+import type { OperationView } from '../../../shared/domain/operations';
 import type { MooringClient } from '../../../shared/ipc/client';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result';
 import { fromResult, loading, settle } from './loadable';
@@ -32,6 +33,16 @@ export interface AccessState {
   readonly scopes: Loadable<ScopeView[]> | null;
   readonly scopeCheck: Loadable<ScopeCheck> | null;
   readonly permission: Loadable<PermissionCheck> | null;
+  /**
+   * Grants to give a compute's new identity once its identity change has succeeded, by
+   * operation id (the old identity's roles, carried over when the user asked for it).
+   */
+  readonly carryOver: Readonly<Record<string, CarryOver>>;
+}
+
+export interface CarryOver {
+  readonly computeId: string;
+  readonly grants: readonly { readonly roleDefinitionGuid: string; readonly scopeId: string }[];
 }
 
 export interface AccessActions {
@@ -51,6 +62,10 @@ export interface AccessActions {
   /** The grant dialog closed: its searches and checks are put away. */
   resetDialog(): void;
   dismissError(): void;
+  /** After this identity change succeeds, grant the new identity the same roles. */
+  carryOverAfter(operationId: string, carryOver: CarryOver): void;
+  /** An operations.changed event: a succeeded identity change carries its grants over. */
+  operationChanged(operation: Pick<OperationView, 'operationId' | 'status'>): Promise<void>;
 }
 
 export type AccessStore = StoreApi<AccessState & AccessActions>;
@@ -66,6 +81,7 @@ const CLOSED = {
   sending: null,
   ...NO_DIALOG,
 } as const;
+const NO_CARRY_OVER: Readonly<Record<string, CarryOver>> = {};
 
 const ended = (grant: GrantView) => grant.status === 'succeeded' || grant.status === 'failed';
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -123,6 +139,7 @@ export function createAccessStore(client: MooringClient): AccessStore {
 
     return {
       ...CLOSED,
+      carryOver: NO_CARRY_OVER,
 
       open(computeId) {
         if (current() === computeId) return;
@@ -217,6 +234,39 @@ export function createAccessStore(client: MooringClient): AccessStore {
         set({ ...NO_DIALOG });
       },
       dismissError: () => set({ actionError: null }),
+
+      carryOverAfter(operationId, carryOver) {
+        if (carryOver.grants.length === 0) return;
+        set({ carryOver: { ...get().carryOver, [operationId]: carryOver } });
+      },
+      async operationChanged(operation) {
+        const pending = get().carryOver[operation.operationId];
+        if (!pending || (operation.status !== 'succeeded' && operation.status !== 'failed')) return;
+        const rest = { ...get().carryOver };
+        delete rest[operation.operationId];
+        set({ carryOver: rest });
+        if (operation.status === 'failed') return;
+        // The new principal is in the record now: the section shows it, then each grant starts.
+        if (current() === pending.computeId) {
+          readTicket += 1;
+          set({ access: loading, grants: {} });
+          await readRecord(pending.computeId, false);
+        }
+        for (const grant of pending.grants) {
+          const result = await settle(() =>
+            client.call['roles.grant']({
+              computeId: pending.computeId,
+              roleDefinitionGuid: grant.roleDefinitionGuid,
+              scopeId: grant.scopeId,
+            }),
+          );
+          if (!result.ok) {
+            set({ actionError: { what: 'A role could not be carried over', error: result.error } });
+          } else {
+            get().receiveGrant(result.value);
+          }
+        }
+      },
     };
   });
 }
