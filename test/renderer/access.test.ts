@@ -181,7 +181,33 @@ describe('the Access view cache', () => {
     expect(store.getState().access).toMatchObject({
       value: { readAt: '2026-12-03T10:00:00.000Z' },
     });
-    expect(calls.map((call) => call.name)).toEqual(['roles.get', 'roles.refresh']);
+    expect(calls.map((call) => call.name).slice(0, 2)).toEqual(['roles.get', 'roles.refresh']);
+  });
+
+  it('reads whether the account may grant each preset still to grant, and keeps why not', async () => {
+    const refusal = {
+      scope: storage,
+      mayAssign: false,
+      detail: 'Your account may not assign roles at stmain (storage account).',
+      rolesThatAllow: ['Owner', 'User Access Administrator'],
+      commands,
+    };
+    const { client, calls } = scriptedClient({
+      'roles.get': () => ok(access()),
+      'roles.refresh': () =>
+        ok(access({ presets: [preset(), preset({ key: 'acr-pull', state: 'granted' })] })),
+      'roles.checkPermission': () => ok(refusal),
+    });
+    const store = createAccessStore(client);
+    store.getState().open(COMPUTE);
+    await settleAll();
+    await settleAll();
+    const checks = calls.filter((call) => call.name === 'roles.checkPermission');
+    // Only the preset not granted yet is checked, at its own scope and for its own role.
+    expect(checks.map((call) => call.input)).toEqual([
+      { computeId: COMPUTE, scopeId: storage.id, roleDefinitionGuid: READER },
+    ]);
+    expect(store.getState().presetPermissions['storage-blob-data-reader']?.mayAssign).toBe(false);
   });
 
   it('follows a preset grant by its events and reads Azure again when it ends', async () => {

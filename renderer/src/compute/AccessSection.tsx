@@ -88,6 +88,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
   const grantsById = useAccess((state) => state.grants);
   const sending = useAccess((state) => state.sending);
   const actionError = useAccess((state) => state.actionError);
+  const permissions = useAccess((state) => state.presetPermissions);
   const [removing, setRemoving] = useState<RoleAssignmentView | null>(null);
   const [granting, setGranting] = useState(false);
   const now = useNow(15_000);
@@ -151,6 +152,8 @@ function AccessView({ access }: { access: ComputeAccess }) {
             ? grantFor(grants, preset.roleDefinitionGuid, preset.scope.id)
             : null;
           const state = presetState(preset, running);
+          const permission = permissions[preset.key];
+          const refused = permission?.mayAssign === false;
           return (
             <li
               key={preset.key}
@@ -163,6 +166,11 @@ function AccessView({ access }: { access: ComputeAccess }) {
                   {preset.scope ? ` on ${scopeLabel(preset.scope)}` : ''}
                 </strong>
                 <Caption1>{preset.reason ?? preset.purpose}</Caption1>
+                {refused && state.action && (
+                  <Caption1 data-testid={`access-preset-${preset.key}-refused`}>
+                    {permission.detail}
+                  </Caption1>
+                )}
               </div>
               <div className={styles.presetActions}>
                 <Badge
@@ -175,7 +183,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
                 {state.action && (
                   <Button
                     size="small"
-                    disabled={sending !== null}
+                    disabled={sending !== null || refused}
                     icon={sending === preset.key ? <Spinner size="tiny" /> : undefined}
                     onClick={() => void store.getState().grantPreset(preset.key)}
                     data-testid={`access-preset-${preset.key}-grant`}

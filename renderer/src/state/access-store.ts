@@ -38,6 +38,8 @@ export interface AccessState {
    * operation id (the old identity's roles, carried over when the user asked for it).
    */
   readonly carryOver: Readonly<Record<string, CarryOver>>;
+  /** Whether the account may assign each not-granted preset's role at its scope (read after Azure). */
+  readonly presetPermissions: Readonly<Partial<Record<PresetKey, PermissionCheck>>>;
 }
 
 export interface CarryOver {
@@ -77,6 +79,7 @@ const CLOSED = {
   refreshing: false,
   refreshError: null,
   grants: {},
+  presetPermissions: {},
   actionError: null,
   sending: null,
   ...NO_DIALOG,
@@ -116,6 +119,27 @@ export function createAccessStore(client: MooringClient): AccessStore {
       const ticket = ++readTicket;
       const result = await settle(() => client.call['roles.get']({ computeId }));
       if (ticket === readTicket) accept(computeId, result, keepShown);
+    };
+
+    /** Before a preset is offered: may the account write role assignments at its scope? */
+    const checkPresets = async (computeId: string, value: ComputeAccess) => {
+      if (!value.principal) return;
+      for (const preset of value.presets) {
+        if (preset.state !== 'not-granted' || !preset.scope) continue;
+        const scopeId = preset.scope.id;
+        const result = await settle(() =>
+          client.call['roles.checkPermission']({
+            computeId,
+            scopeId,
+            roleDefinitionGuid: preset.roleDefinitionGuid,
+          }),
+        );
+        if (current() !== computeId) return;
+        // Not readable: the grant may still be tried, and says why if Azure refuses it.
+        if (result.ok) {
+          set({ presetPermissions: { ...get().presetPermissions, [preset.key]: result.value } });
+        }
+      }
     };
 
     const start = async (
@@ -161,6 +185,7 @@ export function createAccessStore(client: MooringClient): AccessStore {
         if (current() !== computeId) return;
         set({ refreshing: false, refreshError: result.ok ? null : result.error });
         if (ticket === readTicket) accept(computeId, result, true);
+        if (result.ok) await checkPresets(computeId, result.value);
       },
 
       grantPreset: (preset) =>
