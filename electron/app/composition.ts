@@ -11,6 +11,7 @@ import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
 import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
+import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -196,6 +197,12 @@ export function composeServices(options: CompositionOptions): Composition {
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
     subscriptions: () => subscriptions.snapshot().subscriptions,
+    recorder: createRoleJournal({
+      database,
+      accessFor: accessFromSubscriptions(() => subscriptions.snapshot().subscriptions),
+      changed: (operation) => events.emit('operations.changed', operation),
+      logger,
+    }),
     logger,
   });
   const afterAttach = composeAfterAttach({ database, events, roles: roles.service, logger });

@@ -331,7 +331,8 @@ export function createOperationsService(options: OperationsServiceOptions) {
     },
     get(operationId: string): OperationDetail {
       const row = journal.read(operationId);
-      const url = new URL(row.url);
+      // Role grants and removals keep a path (their host is the roles service's connection).
+      const url = new URL(row.url, 'https://management.invalid');
       return {
         operation: operationView(row),
         request: {

@@ -108,7 +108,15 @@ export const RequestPreview = z.object({
 });
 export type RequestPreview = z.infer<typeof RequestPreview>;
 
-export const OperationKind = z.enum(['attach', 'update-identity', 'detach']);
+export const OperationKind = z.enum([
+  'attach',
+  'update-identity',
+  'detach',
+  'grant-role',
+  'remove-role',
+]);
+/** The kinds the operations service follows on a compute; role grants are the roles service's. */
+export const COMPUTE_OPERATION_KINDS = ['attach', 'update-identity', 'detach'] as const;
 export type OperationKind = z.infer<typeof OperationKind>;
 
 /**

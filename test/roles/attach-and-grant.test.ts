@@ -6,6 +6,7 @@ import { composeAfterAttach } from '../../electron/app/compose-after-attach';
 import { composeOperations } from '../../electron/app/compose-operations';
 import { composeRoles } from '../../electron/app/compose-roles';
 import { createEventHub } from '../../electron/ipc/handlers';
+import { createRoleJournal } from '../../electron/operations/role-journal';
 import { openDatabase } from '../../electron/store/database';
 import { AttachRequest, type OperationView } from '../../shared/domain/operations';
 import type { GrantView, PresetKey } from '../../shared/domain/roles';
@@ -62,6 +63,13 @@ function composeApp(database: Database) {
     subscriptions: () => [
       { subscriptionId: SUB, displayName: 'ML Production', accountId, tenantId: T },
     ],
+    // Every grant and removal mirrored as a journal row, as the app composes it.
+    recorder: createRoleJournal({
+      database,
+      accessFor: () => ({ accountId, tenantId: T }),
+      changed: (operation) => events.emit('operations.changed', operation),
+      logger: quiet,
+    }),
     logger: quiet,
   });
   const afterAttach = composeAfterAttach({
@@ -87,6 +95,7 @@ function composeApp(database: Database) {
     grantSteps,
     operations,
     roles,
+    journal: composed.service,
     afterAttach,
     attach: (computeName: string, presets: PresetKey[]) =>
       handlers['attach.start'](
@@ -146,6 +155,18 @@ describe('attach and grant in one go', () => {
         'storage-blob-data-reader': 'granted',
       });
       expect(states['key-vault-secrets-user']).toBe('not-granted');
+      // Each grant is a journal row of the compute, beside its attach.
+      const detail = app.journal.computeDetail(done[0]?.computeId ?? '');
+      expect(
+        detail.operations.map((operation) => [operation.kind, operation.status]).sort(),
+      ).toEqual([
+        ['attach', 'succeeded'],
+        ['grant-role', 'succeeded'],
+        ['grant-role', 'succeeded'],
+      ]);
+      expect(app.journal.get(`role-${done[0]?.grantId}`).request.commands.az).toContain(
+        'az role assignment create',
+      );
     } finally {
       await emu.control.resetFaults();
       await app.close();

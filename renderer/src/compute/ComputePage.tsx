@@ -19,7 +19,7 @@ import { identityLabel, resourceName, stateColor } from '../inventory/compute-pr
 import { useNow } from '../inventory/use-now';
 import { OperationList } from '../operations/OperationList';
 import { ErrorList } from '../operations/OperationProgress';
-import { isActive } from '../operations/operations-model';
+import { isActive, isComputeOperation } from '../operations/operations-model';
 import { useCompute, useInventory, useOperations } from '../state/azure-stores';
 import { systemAssignedDirectoryName } from './compute-identity';
 import { AccessSection } from './AccessSection';
@@ -108,7 +108,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
     (operation) =>
       liveOperations.find((live) => live.operationId === operation.operationId) ?? operation,
   );
-  const busy = operations.some(isActive);
+  const busy = operations.some((operation) => isComputeOperation(operation) && isActive(operation));
   const removed = compute.removedAt !== null;
 
   return (
