@@ -188,6 +188,12 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await page.getByTestId('grant-scope-resource-group').focus();
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('grant-role-confirm').isEnabled()).toBe(true);
+    // Fluent's buttons fade from their disabled colours: check contrast once the fade has ended.
+    await expect
+      .poll(() =>
+        page.getByTestId('grant-role-confirm').evaluate((button) => getComputedStyle(button).color),
+      )
+      .not.toBe('rgb(189, 189, 189)');
     expect(
       await seriousAxeViolations(page, '[data-testid="grant-role-dialog"]'),
       'the grant dialog',
