@@ -238,6 +238,23 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     await expect.poll(() => assignment(/AcrPull/).count(), LONG).toBe(0);
     await expect.poll(() => presetState('acr-pull'), LONG).toBe('Not granted');
     await shotAccess('7-removed');
+    // Every grant and removal is a row of the compute's operations.
+    const journal = page.locator(
+      '[data-testid="compute-page-operations"] [data-testid="operation-item"]',
+    );
+    await expect
+      .poll(
+        () => journal.filter({ hasText: 'Remove AcrPull' }).first().getAttribute('data-status'),
+        LONG,
+      )
+      .toBe('succeeded');
+    expect(
+      await journal
+        .filter({ hasText: /^.*Grant (AcrPull|Storage Blob Data Reader|Reader)/ })
+        .count(),
+    ).toBe(3);
+    await page.getByTestId('compute-page-operations').scrollIntoViewIfNeeded();
+    await shot('7b-journal');
   });
 
   it('still shows the access list after the host restarts', async () => {
