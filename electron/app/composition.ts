@@ -12,8 +12,10 @@ import { composeActivity } from './compose-activity';
 import { accessFromSubscriptions, composeOperations } from './compose-operations';
 import { composePreflight } from './compose-preflight';
 import type { OperationsTuning } from './compose-operations';
+import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
 import { composeRefresh } from './compose-refresh';
+import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/handlers';
@@ -201,8 +203,15 @@ export function composeServices(options: CompositionOptions): Composition {
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
     subscriptions: () => subscriptions.snapshot().subscriptions,
+    recorder: createRoleJournal({
+      database,
+      accessFor: accessFromSubscriptions(() => subscriptions.snapshot().subscriptions),
+      changed: (operation) => events.emit('operations.changed', operation),
+      logger,
+    }),
     logger,
   });
+  const afterAttach = composeAfterAttach({ database, events, roles: roles.service, logger });
   const preflight = composePreflight({
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     runtime: () => connection.runtime(),
@@ -249,6 +258,7 @@ export function composeServices(options: CompositionOptions): Composition {
     'connection.get': () => connection.view(),
     'connection.update': (patch) => connection.update(patch),
     ...operations.handlers,
+    ...afterAttach.wrap(operations.handlers),
     ...roles.handlers,
     ...composeActivity({
       database,
@@ -271,6 +281,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      afterAttach.close();
       await operations.service.close();
       await roles.service.close();
       refresh.stop();

@@ -151,7 +151,9 @@ export function createJournalStore(db: Database) {
               @method, @url, @body, @commands, @summary, @createdAt, @resume)`),
     get: db.prepare<[string], JournalRow>('SELECT * FROM operations WHERE operation_id = ?'),
     unfinished: db.prepare<[], JournalRow>(
-      `SELECT * FROM operations WHERE status IN ('pending', 'running') ORDER BY created_at, operation_id`,
+      // Role grants and removals are carried on by the roles service, not followed here.
+      `SELECT * FROM operations WHERE status IN ('pending', 'running')
+          AND kind IN ('attach', 'update-identity', 'detach') ORDER BY created_at, operation_id`,
     ),
     recent: db.prepare<[number], JournalRow>(`
       SELECT * FROM operations

@@ -8,7 +8,8 @@ export function readOperationDetail(
   operationId: string,
 ): OperationDetail {
   const row = journal.read(operationId);
-  const url = new URL(row.url);
+  // Role grants and removals keep a path only (their host is the roles service's connection).
+  const url = new URL(row.url, 'https://management.invalid');
   return {
     operation: operationView(row),
     request: {

@@ -63,7 +63,13 @@ export async function readWorkspace(
     context.retry,
   );
   if (answer.status !== 200) refuse(answer, `workspace ${armResourceName(workspace)}`);
-  const record = toWorkspaceRecord(answer.body as Workspace);
+  // The raw ARM answer keeps storageAccount, containerRegistry, keyVault and friendlyName under
+  // `properties` (the SDK's Workspace model has them flattened): without this the record of the
+  // workspace would lose its resources, and with them the role presets.
+  const body = (answer.body ?? {}) as Record<string, unknown> & { properties?: unknown };
+  const properties =
+    typeof body.properties === 'object' && body.properties !== null ? body.properties : {};
+  const record = toWorkspaceRecord({ ...properties, ...body } as Workspace);
   if (!record || !record.location)
     throw new AppError(
       'unavailable',

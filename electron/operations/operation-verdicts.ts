@@ -17,6 +17,8 @@ export const TERMINAL_ASYNC = new Set(['succeeded', 'failed', 'canceled', 'cance
 
 export const verb = {
   attach: 'attach the compute',
+  'grant-role': 'grant the role',
+  'remove-role': 'remove the role assignment',
   'update-identity': 'change the compute identity',
   detach: 'detach the compute',
 } as const;

@@ -56,12 +56,25 @@ export function migrate(db: Database, file: string, list: readonly Migration[]):
   if (current > latest) throw new DatabaseTooNewError(file, current, latest);
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    }
-  }).immediate();
+  // A migration that rebuilds a table (create new, copy, drop, rename) must not let the drop
+  // cascade into the tables that reference it: foreign keys are off while migrations run (the
+  // pragma has no effect inside a transaction) and checked whole before the transaction commits.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        migration.up(db);
+        db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`A migration left ${broken.length} rows whose references are broken.`);
+      }
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
 }
 
 /**

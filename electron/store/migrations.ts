@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { afterAttachMigration } from '../operations/after-attach-migration';
+import { roleKindsMigration } from '../operations/role-kinds-migration';
 import { rolesMigration } from '../roles/roles-migration';
 
 export interface Migration {
@@ -382,6 +384,8 @@ export const migrations: readonly Migration[] = [
     },
   },
   rolesMigration,
+  afterAttachMigration,
+  roleKindsMigration,
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -9,6 +9,7 @@ import {
 import { Guid } from './accounts';
 import { StrictArmId } from './arm-input';
 import { ArmId, ComputeView, ProvisioningError } from './inventory';
+import { PresetKey } from './roles';
 
 /** Plain-words messages from the shared naming rules (the form shows the same sentences). */
 const ruled = (rule: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
@@ -40,6 +41,11 @@ export const AttachRequest = z
     namespace: KubernetesNamespace.default(DEFAULT_NAMESPACE),
     description: ComputeDescription.default(''),
     identity: IdentityChoice,
+    /**
+     * Presets granted to the compute's identity once it reaches Succeeded and its principal is
+     * known, each as its own grant (none for identity None).
+     */
+    grants: z.array(PresetKey).max(PresetKey.options.length).optional(),
   })
   .strict();
 export type AttachRequest = z.infer<typeof AttachRequest>;
@@ -102,7 +108,15 @@ export const RequestPreview = z.object({
 });
 export type RequestPreview = z.infer<typeof RequestPreview>;
 
-export const OperationKind = z.enum(['attach', 'update-identity', 'detach']);
+export const OperationKind = z.enum([
+  'attach',
+  'update-identity',
+  'detach',
+  'grant-role',
+  'remove-role',
+]);
+/** The kinds the operations service follows on a compute; role grants are the roles service's. */
+export const COMPUTE_OPERATION_KINDS = ['attach', 'update-identity', 'detach'] as const;
 export type OperationKind = z.infer<typeof OperationKind>;
 
 /**

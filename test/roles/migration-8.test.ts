@@ -31,7 +31,7 @@ describe('migration 8: roles', () => {
     });
     const previous = before.pragma('user_version', { simple: true }) as number;
     before.close();
-    const db = openDatabase({ path: file() });
+    const db = openDatabase({ path: file(), migrations: migrations.filter((m) => m.version <= 8) });
     expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(previous).toBeLessThan(8);
     const strict = db

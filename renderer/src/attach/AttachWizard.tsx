@@ -80,7 +80,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
     workspaces.map((workspace) => workspace.subscriptionId),
   );
   const problems = detailsProblems(state.form, snapshot.computes);
-  const requests = attachRequests(state.form);
+  const requests = attachRequests(state.form, workspaces);
   const started = state.start.status === 'started' ? state.start.operationIds : [];
   const startedOperations = operations.filter((operation) =>
     started.includes(operation.operationId),
@@ -172,6 +172,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
             form={state.form}
             problems={problems}
             identities={identities}
+            workspaces={workspaces}
             showAll={showAllProblems}
             onChange={(form) => stores.attach.getState().update(form)}
           />

@@ -11,7 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { UserAssignedIdentityView } from '../../../shared/domain/clusters';
+import type { WorkspaceView } from '../../../shared/domain/inventory';
 import type { AttachForm, DetailsProblems, IdentityKind } from './attach-form';
+import { PresetChoices } from './PresetChoices';
 
 const useStyles = makeStyles({
   root: {
@@ -29,6 +31,8 @@ interface DetailsStepProps {
   readonly form: AttachForm;
   readonly problems: DetailsProblems;
   readonly identities: readonly UserAssignedIdentityView[];
+  /** The chosen workspaces (which presets they can have). */
+  readonly workspaces?: readonly WorkspaceView[];
   /** Show every problem now (the user pressed Next), not only those of fields already left. */
   readonly showAll: boolean;
   readonly onChange: (form: AttachForm) => void;
@@ -44,7 +48,14 @@ const IDENTITY_LABELS: Record<IdentityKind, string> = {
  * The compute's name, namespace, description and identity, checked as the user types by the
  * same rules the main process applies before it sends anything.
  */
-export function DetailsStep({ form, problems, identities, showAll, onChange }: DetailsStepProps) {
+export function DetailsStep({
+  form,
+  problems,
+  identities,
+  workspaces = [],
+  showAll,
+  onChange,
+}: DetailsStepProps) {
   const styles = useStyles();
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(() => new Set());
   const touch = (field: FieldName) => setTouched((previous) => new Set(previous).add(field));
@@ -143,6 +154,13 @@ export function DetailsStep({ form, problems, identities, showAll, onChange }: D
             ))}
           </Select>
         </Field>
+      )}
+      {form.identityKind !== 'None' && (
+        <PresetChoices
+          chosen={form.presets}
+          workspaces={workspaces}
+          onChange={(presets) => onChange({ ...form, presets })}
+        />
       )}
     </div>
   );

@@ -4,8 +4,10 @@ import {
   descriptionProblem,
   namespaceProblem,
 } from '../../../shared/azure/names';
+import { availablePresets } from '../../../shared/azure/role-presets';
 import type { UserAssignedIdentityView } from '../../../shared/domain/clusters';
-import type { ComputeView } from '../../../shared/domain/inventory';
+import type { ComputeView, WorkspaceView } from '../../../shared/domain/inventory';
+import type { PresetKey } from '../../../shared/domain/roles';
 import type { AttachRequestInput, IdentityChoice } from '../../../shared/domain/operations';
 
 export type IdentityKind = IdentityChoice['type'];
@@ -19,6 +21,8 @@ export interface AttachForm {
   readonly description: string;
   readonly identityKind: IdentityKind;
   readonly userAssignedIdentityId: string | null;
+  /** Presets to grant the new identity once the compute has attached. */
+  readonly presets: readonly PresetKey[];
 }
 
 export const EMPTY_FORM: AttachForm = {
@@ -29,6 +33,7 @@ export const EMPTY_FORM: AttachForm = {
   description: '',
   identityKind: 'SystemAssigned',
   userAssignedIdentityId: null,
+  presets: [],
 };
 
 export interface DetailsProblems {
@@ -98,8 +103,17 @@ export function identityChoiceOf(
   return { type: form.identityKind };
 }
 
-/** One attach request per chosen workspace, or null while the form is incomplete. */
-export function attachRequests(form: AttachForm): AttachRequestInput[] | null {
+/**
+ * One attach request per chosen workspace, or null while the form is incomplete. A preset the
+ * workspace cannot have (no registry yet) is left out of its request; identity None grants nothing.
+ */
+export function attachRequests(
+  form: AttachForm,
+  workspaces: readonly Pick<
+    WorkspaceView,
+    'id' | 'containerRegistry' | 'storageAccount' | 'keyVault'
+  >[] = [],
+): AttachRequestInput[] | null {
   const identity = identityChoiceOf(form);
   if (!identity || !form.clusterId || form.workspaceIds.length === 0) return null;
   const clusterId = form.clusterId;
@@ -110,5 +124,18 @@ export function attachRequests(form: AttachForm): AttachRequestInput[] | null {
     namespace: form.namespace,
     description: form.description,
     identity,
+    grants: grantsFor(
+      form,
+      workspaces.find((workspace) => workspace.id === workspaceId),
+    ),
   }));
+}
+
+function grantsFor(
+  form: AttachForm,
+  workspace: Pick<WorkspaceView, 'containerRegistry' | 'storageAccount' | 'keyVault'> | undefined,
+): PresetKey[] {
+  if (form.identityKind === 'None') return [];
+  const available = workspace ? new Set(availablePresets(workspace)) : null;
+  return form.presets.filter((key) => available === null || available.has(key));
 }

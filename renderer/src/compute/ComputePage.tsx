@@ -19,9 +19,10 @@ import { identityLabel, resourceName, stateColor } from '../inventory/compute-pr
 import { useNow } from '../inventory/use-now';
 import { OperationList } from '../operations/OperationList';
 import { ErrorList } from '../operations/OperationProgress';
-import { isActive } from '../operations/operations-model';
+import { isActive, isComputeOperation } from '../operations/operations-model';
 import { useCompute, useInventory, useOperations } from '../state/azure-stores';
 import { systemAssignedDirectoryName } from './compute-identity';
+import { AccessSection } from './AccessSection';
 import { DetachDialog } from './DetachDialog';
 import { EditIdentityDialog } from './EditIdentityDialog';
 import { StateTimeline } from './StateTimeline';
@@ -107,7 +108,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
     (operation) =>
       liveOperations.find((live) => live.operationId === operation.operationId) ?? operation,
   );
-  const busy = operations.some(isActive);
+  const busy = operations.some((operation) => isComputeOperation(operation) && isActive(operation));
   const removed = compute.removedAt !== null;
 
   return (
@@ -230,6 +231,9 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
           )}
         </dl>
       </section>
+
+      {/* A new principal (an identity change) is another identity's access: read afresh. */}
+      {!removed && <AccessSection key={identity.principalId ?? 'none'} computeId={compute.id} />}
 
       <section className={styles.section} aria-labelledby="compute-states">
         <Subtitle2 as="h2" id="compute-states" className={styles.heading}>

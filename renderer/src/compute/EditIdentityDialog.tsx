@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -25,7 +26,8 @@ import type { IdentityKind } from '../attach/attach-form';
 import { identityChoiceOf } from '../attach/attach-form';
 import { CallError } from '../components/CallError';
 import { RequestPreviewView } from '../operations/RequestPreviewView';
-import { useAzureStores, useCompute } from '../state/azure-stores';
+import { useAccess, useAzureStores, useCompute } from '../state/azure-stores';
+import { carriedOverGrants } from './access-model';
 import { currentIdentityChoice, principalChangeText, sameIdentityChoice } from './compute-identity';
 
 const useStyles = makeStyles({
@@ -55,7 +57,9 @@ interface EditIdentityDialogProps {
  */
 export function EditIdentityDialog({ detail, identities, open, onClose }: EditIdentityDialogProps) {
   const styles = useStyles();
-  const { compute: computeStore, operations } = useAzureStores();
+  const { compute: computeStore, operations, access: accessStore } = useAzureStores();
+  const access = useAccess((state) => state.access);
+  const [carryOver, setCarryOver] = useState(true);
   const preview = useCompute((state) => state.identityPreview);
   const change = useCompute((state) => state.identityChange);
   const current = currentIdentityChoice(detail);
@@ -81,12 +85,23 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
     if (!choice) return;
     const operation = await computeStore.getState().updateIdentity(choice);
     if (!operation) return;
+    if (carryOver && offered.length > 0) {
+      accessStore.getState().carryOverAfter(operation.operationId, {
+        computeId: detail.compute.id,
+        grants: offered.map(({ roleDefinitionGuid, scopeId }) => ({ roleDefinitionGuid, scopeId })),
+      });
+    }
     operations.getState().receive(operation);
     close();
     void computeStore.getState().reload();
   };
   const sending = change.status === 'sending';
   const ready = preview?.status === 'ready' ? preview.value : null;
+  // The old identity's roles, from the Access section's record, offered to the new identity.
+  const offered =
+    ready?.principalChanges && choice && choice.type !== 'None' && access?.status === 'ready'
+      ? carriedOverGrants(access.value.assignments)
+      : [];
 
   return (
     <Dialog open={open} onOpenChange={(_event, data) => !data.open && !sending && close()}>
@@ -173,6 +188,16 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
                       )}
                     </MessageBarBody>
                   </MessageBar>
+                )}
+                {offered.length > 0 && (
+                  <Checkbox
+                    checked={carryOver}
+                    onChange={(_event, data) => setCarryOver(data.checked === true)}
+                    label={`Grant the new identity the same roles once the change has succeeded: ${offered
+                      .map((grant) => grant.label)
+                      .join('; ')}`}
+                    data-testid="edit-identity-carry-over"
+                  />
                 )}
                 <RequestPreviewView preview={ready.request} testId="edit-identity-request" />
               </>

@@ -4,7 +4,13 @@ export const KIND_LABELS: Record<OperationKind, string> = {
   attach: 'Attach',
   'update-identity': 'Identity change',
   detach: 'Detach',
+  'grant-role': 'Role grant',
+  'remove-role': 'Role removal',
 };
+
+/** Role grants and removals run beside a compute's own operations without blocking them. */
+export const isComputeOperation = (operation: Pick<OperationView, 'kind'>): boolean =>
+  operation.kind !== 'grant-role' && operation.kind !== 'remove-role';
 
 export const isActive = (operation: Pick<OperationView, 'status'>): boolean =>
   operation.status === 'pending' || operation.status === 'running';

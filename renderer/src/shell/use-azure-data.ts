@@ -20,7 +20,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
   }, [stores]);
 
   useEffect(() => {
-    const { accounts, subscriptions, inventory, connection, operations, compute } = stores;
+    const { accounts, subscriptions, inventory, connection, operations, compute, access } = stores;
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
@@ -38,6 +38,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
         if (state.snapshot.status !== 'ready' || state.savingFilters) return;
         inventory.getState().scopeChanged(selectionKey(state.snapshot.value.subscriptions));
       }),
+      client.on('roles.grantChanged', (payload) => access.getState().receiveGrant(payload)),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
       client.on('operations.changed', (payload) => {
         const before = operations
@@ -45,6 +46,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
           .operations.find((known) => known.operationId === payload.operationId);
         operations.getState().receive(payload);
         stores.activity.getState().receive(payload);
+        void access.getState().operationChanged(payload);
         // An operation that ended changed the record: the inventory reads it again.
         const ended = payload.status === 'succeeded' || payload.status === 'failed';
         if (

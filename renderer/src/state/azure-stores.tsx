@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { MooringClient } from '../../../shared/ipc/client';
+import { createAccessStore } from './access-store';
+import type { AccessActions, AccessState, AccessStore } from './access-store';
 import { createAccountsStore } from './accounts-store';
 import { createActivityStore } from './activity-store';
 import type { ActivityActions, ActivityState, ActivityStore } from './activity-store';
@@ -50,6 +52,7 @@ export interface AzureStores {
   readonly activity: ActivityStore;
   readonly exports: ExportStore;
   readonly refreshProgress: RefreshProgressStore;
+  readonly access: AccessStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -65,6 +68,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     activity: createActivityStore(client),
     exports: createExportStore(client),
     refreshProgress: createRefreshProgressStore(client),
+    access: createAccessStore(client),
   };
 }
 
@@ -114,3 +118,5 @@ export const useExports = <T,>(selector: (state: ExportState & ExportActions) =>
 export const useRefreshProgress = <T,>(
   selector: (state: RefreshProgressState & RefreshProgressActions) => T,
 ): T => useSlice(useAzureStores().refreshProgress, selector);
+export const useAccess = <T,>(selector: (state: AccessState & AccessActions) => T): T =>
+  useSlice(useAzureStores().access, selector);
