@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Guid } from './accounts';
-import { ArmId } from './arm-input';
+import { StrictArmId } from './arm-input';
 import { OperationKind, OperationStatus, OperationView } from './operations';
 
 /** The most journal entries one answer carries; the Activity page says when more matched. */
@@ -17,7 +17,7 @@ export const ActivityFilter = z
   .object({
     tenantIds: z.array(Guid).max(1_000).optional(),
     subscriptionIds: z.array(Guid).max(10_000).optional(),
-    workspaceIds: z.array(ArmId).max(10_000).optional(),
+    workspaceIds: z.array(StrictArmId).max(10_000).optional(),
     kinds: z.array(OperationKind).max(OperationKind.options.length).optional(),
     statuses: z.array(OperationStatus).max(OperationStatus.options.length).optional(),
     createdFrom: IsoInstant.optional(),

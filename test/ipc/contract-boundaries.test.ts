@@ -7,9 +7,18 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, operationNames } from '../../shared/ipc/contract';
 import { operationsOperations } from '../../shared/ipc/contract-operations';
-
-type Verdict = 'accepts' | 'refuses';
-type Case = readonly [Verdict, string, unknown];
+import {
+  AKS,
+  COMPUTE,
+  SUB,
+  GUID,
+  IDENTITY,
+  WORKSPACE,
+  chars,
+  noInput,
+  type Case,
+} from './boundary-fixtures';
+import { moreCases } from './contract-boundaries-more';
 
 const inputs: Record<string, z.ZodType> = {
   ...Object.fromEntries(operationNames.map((name) => [name, contract.operations[name].input])),
@@ -17,22 +26,6 @@ const inputs: Record<string, z.ZodType> = {
     Object.entries(operationsOperations).map(([name, spec]) => [name, spec.input]),
   ),
 };
-
-const GUID = '4a6a65ca-1384-5662-9425-06767a84562c';
-const SUB = `/subscriptions/${GUID}`;
-const WORKSPACE = `${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-one`;
-const AKS = `${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-one`;
-const COMPUTE = `${WORKSPACE}/computes/gpu-one`;
-const IDENTITY = `${SUB}/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-one`;
-const chars = (count: number, char = 'a') => char.repeat(count);
-
-const noInput: Case[] = [
-  ['accepts', 'an empty object', {}],
-  ['refuses', 'an unknown key', { force: true }],
-  ['refuses', 'null', null],
-  ['refuses', 'an array', []],
-  ['refuses', 'a string', 'x'],
-];
 
 const attach = {
   workspaceId: WORKSPACE,
@@ -162,7 +155,7 @@ const identityChange: Case[] = [
   ],
 ];
 
-const cases: Record<string, Case[]> = {
+const baseCases: Record<string, Case[]> = {
   'app.getInfo': noInput,
   'settings.get': noInput,
   'accounts.list': noInput,
@@ -339,9 +332,15 @@ const cases: Record<string, Case[]> = {
   ],
 };
 
+const cases: Record<string, Case[]> = { ...baseCases, ...moreCases };
+
 describe('hand-written boundary cases for every contract input', () => {
   it('has cases for every operation of the contract', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(inputs).sort());
+  });
+
+  it('keeps each operation in one table only, so no cases are hidden by another', () => {
+    expect(Object.keys(moreCases).filter((name) => Object.hasOwn(baseCases, name))).toEqual([]);
   });
 
   const table = Object.entries(cases).flatMap(([name, list]) =>
