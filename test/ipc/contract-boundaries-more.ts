@@ -95,7 +95,7 @@ const activityFilterCases = (wrap: (filter: unknown) => unknown): Case[] => [
       tenantIds: [GUID],
       subscriptionIds: [GUID],
       workspaceIds: [WORKSPACE],
-      kinds: ['attach', 'update-identity', 'detach'],
+      kinds: ['attach', 'update-identity', 'detach', 'grant-role', 'remove-role'],
       statuses: ['pending', 'running', 'succeeded', 'failed'],
       createdFrom: '2026-12-01T00:00:00Z',
       createdBefore: '2026-12-03T12:00:00.000+01:00',
@@ -144,8 +144,8 @@ const activityFilterCases = (wrap: (filter: unknown) => unknown): Case[] => [
   ['refuses', 'a kind in the wrong case', wrap({ kinds: ['Attach'] })],
   [
     'refuses',
-    'four kinds where there are three',
-    wrap({ kinds: ['attach', 'attach', 'detach', 'detach'] }),
+    'six kinds where there are five',
+    wrap({ kinds: ['attach', 'update-identity', 'detach', 'grant-role', 'remove-role', 'attach'] }),
   ],
   ['refuses', 'an unknown status', wrap({ statuses: ['cancelled'] })],
   [
