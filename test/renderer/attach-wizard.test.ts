@@ -123,6 +123,15 @@ describe('what each step needs before Next', () => {
     expect(stepBlocker('details', context({ form: complete }))).toBeNull();
   });
 
+  it('asks for the compute name on a fresh step instead of pointing at fields no one marked', () => {
+    const fresh = { ...complete, computeName: '' };
+    expect(stepBlocker('details', context({ form: fresh }))).toBe('Enter a name for the compute.');
+    const mistyped = { ...complete, computeName: '1bad' };
+    expect(stepBlocker('details', context({ form: mistyped }))).toBe(
+      'Correct the fields marked above.',
+    );
+  });
+
   it('says at once that the name is taken in the chosen workspace', () => {
     const form = { ...complete, computeName: 'K8S-taken' };
     expect(detailsProblems(form, context().computes).computeName).toMatch(/already exists/);

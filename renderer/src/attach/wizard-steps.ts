@@ -70,6 +70,8 @@ export function stepBlocker(step: WizardStep, context: WizardContext): string | 
     case 'details': {
       const problems = detailsProblems(context.form, context.computes);
       if (!hasProblems(problems)) return null;
+      // A name not typed yet is not a mistake: no field is marked, so say what is missing.
+      if (context.form.computeName === '') return 'Enter a name for the compute.';
       return 'Correct the fields marked above.';
     }
     case 'review':
