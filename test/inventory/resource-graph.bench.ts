@@ -4,18 +4,11 @@
  * its quota honoured, then computes per workspace through ARM) versus per-subscription ARM lists.
  * Figures only; asserts nothing. `npx tsx test/inventory/resource-graph.bench.ts [--latency=100]`
  */
-import { performance } from 'node:perf_hooks';
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { generateScenario } from '../emulator/scenario/generate';
-import {
-  signIn,
-  silentCredential,
-  type SignedInAccount,
-} from '../subscriptions/emulator-directory';
-import { TestClock, temporaryFolder } from '../subscriptions/service-fixture';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { TestScope, startInventory } from './inventory-fixture';
+import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
+import { timedRefresh } from './refresh-bench-harness';
 
 const latencyArg = process.argv.find((arg) => arg.startsWith('--latency='));
 const LATENCY_MS = latencyArg ? Number(latencyArg.split('=')[1]) : 100;
@@ -28,59 +21,20 @@ const size = {
   identitiesPerSubscription: 1,
 };
 
-const tokens = new Map<string, Promise<AccessToken | null>>();
-
-/**
- * One token per tenant for the whole run, as the app's token cache gives: msal's silent call for
- * a guest tenant goes to the token endpoint each time, which is not what is measured here.
- */
-function cachedCredential(
-  emu: RunningEmulator,
-  admin: SignedInAccount,
-  tenantId: string,
-): TokenCredential {
-  return {
-    getToken: (scopes, options) => {
-      let token = tokens.get(tenantId);
-      if (!token) {
-        token = silentCredential(emu, admin, tenantId).getToken(scopes, options);
-        tokens.set(tenantId, token);
-      }
-      return token;
-    },
-  };
-}
-
 async function refresh(
   emu: RunningEmulator,
   admin: SignedInAccount,
   subscriptions: ScopedSubscription[],
   resourceGraphAbove: number,
 ) {
-  const folder = temporaryFolder();
-  let sent = 0;
-  const started = startInventory({
-    emu,
-    // Counted as sent (every retry included), whatever the emulator's log keeps.
-    policies: [{ name: 'countRequests', sendRequest: (request, next) => (sent++, next(request)) }],
-    file: folder.file,
-    scope: new TestScope(subscriptions),
-    credentials: { credentialFor: (_account, tenantId) => cachedCredential(emu, admin, tenantId) },
-    clock: new TestClock(),
-    limits: { resourceGraphAbove },
+  const { ms, requests, arm, snapshot } = await timedRefresh(emu, admin, subscriptions, {
+    resourceGraphAbove,
   });
-  emu.requestLog.clear();
-  const t = performance.now();
-  const snapshot = await started.service.refresh();
-  const ms = performance.now() - t;
-  const log = emu.requestLog.entries().filter((e) => e.kind === 'arm');
-  started.database.close();
-  folder.dispose();
   return {
     ms,
-    requests: sent,
-    graphQueries: log.filter((e) => e.method === 'POST').length,
-    throttled: log.filter((e) => e.status === 429).length,
+    requests,
+    graphQueries: arm.filter((e) => e.method === 'POST').length,
+    throttled: arm.filter((e) => e.status === 429).length,
     workspaces: snapshot.workspaces.length,
     problems: snapshot.problems.length,
   };
