@@ -27,7 +27,8 @@ interface WorkspaceRow {
   removed_at: string | null;
 }
 
-interface ComputeRow {
+/** A compute row joined with its workspace's name, as the inventory and the operations read it. */
+export interface ComputeRow {
   compute_id: string;
   name: string;
   workspace_id: string;
@@ -71,7 +72,7 @@ const toWorkspaceView = (row: WorkspaceRow): WorkspaceView => ({
   removedAt: row.removed_at,
 });
 
-const toComputeView = (row: ComputeRow): ComputeView => ({
+export const toComputeView = (row: ComputeRow): ComputeView => ({
   id: row.compute_id,
   name: row.name,
   workspaceId: row.workspace_id,

@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { ComputeView } from '../../shared/domain/inventory';
 import type { ComputeIdentityDetail, StateObservation } from '../../shared/domain/operations';
 import type { ComputeRecord, WorkspaceRecord } from '../inventory/inventory-records';
-import type { ProvisioningErrorEntry } from './journal-store';
+import {
+  toComputeView,
+  type ComputeRow as InventoryComputeRow,
+} from '../inventory/snapshot-reader';
 
 /** The history's marker for "detached by Mooring" (not an Azure state: the compute is gone). */
 export const DETACHED_STATE = 'Detached';
@@ -14,24 +17,9 @@ export interface IdentityExtras {
   readonly tenantId: string | null;
 }
 
-interface ComputeRow {
+/** The inventory's compute row, plus the identity fields only operations keep. */
+interface ComputeRow extends InventoryComputeRow {
   compute_key: string;
-  compute_id: string;
-  name: string;
-  workspace_id: string;
-  workspace_name: string;
-  subscription_id: string;
-  compute_type: string;
-  provisioning_state: string;
-  provisioning_errors_json: string;
-  cluster_id: string | null;
-  namespace: string | null;
-  identity_type: string;
-  user_assigned_identity_id: string | null;
-  principal_id: string | null;
-  description: string | null;
-  last_synced_at: string;
-  removed_at: string | null;
   client_id: string | null;
   identity_tenant_id: string | null;
 }
@@ -193,24 +181,7 @@ export function createComputeRecordStore(db: Database) {
     compute(computeId: string): { view: ComputeView; identity: ComputeIdentityDetail } | null {
       const row = statements.compute.get(computeId);
       if (!row) return null;
-      const view: ComputeView = {
-        id: row.compute_id,
-        name: row.name,
-        workspaceId: row.workspace_id,
-        workspaceName: row.workspace_name,
-        subscriptionId: row.subscription_id,
-        computeType: row.compute_type,
-        provisioningState: row.provisioning_state,
-        provisioningErrors: JSON.parse(row.provisioning_errors_json) as ProvisioningErrorEntry[],
-        clusterId: row.cluster_id,
-        namespace: row.namespace,
-        identityType: row.identity_type,
-        userAssignedIdentityId: row.user_assigned_identity_id,
-        principalId: row.principal_id,
-        description: row.description,
-        lastSyncedAt: row.last_synced_at,
-        removedAt: row.removed_at,
-      };
+      const view = toComputeView(row);
       const systemAssigned = row.identity_type.toLowerCase().includes('systemassigned');
       return {
         view,
