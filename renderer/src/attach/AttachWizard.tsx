@@ -9,7 +9,15 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
-import { useAttach, useAzureStores, useInventory, useOperations } from '../state/azure-stores';
+import { inventoryEmptyReason } from '../inventory/inventory-empty';
+import {
+  useAccounts,
+  useAttach,
+  useAzureStores,
+  useInventory,
+  useOperations,
+  useSubscriptions,
+} from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 import { attachRequests, detailsProblems, identitiesFor } from './attach-form';
 import { ClusterStep } from './ClusterStep';
@@ -59,6 +67,10 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
   const openDetails = useOperations((current) => current.openDetails);
   const [showAllProblems, setShowAllProblems] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Said when there is no workspace at all: signing in comes before choosing or refreshing.
+  const accounts = useAccounts((current) => current.accounts);
+  const subscriptions = useSubscriptions((current) => current.snapshot);
+  const emptyReason = inventoryEmptyReason(accounts, subscriptions, snapshot);
 
   const context: WizardContext = useMemo(
     () => ({
@@ -150,6 +162,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
           bulk={state.bulk}
           onBulk={(bulk) => stores.attach.getState().setBulk(bulk)}
           onChoose={(ids) => stores.attach.getState().update(withWorkspaces(context, ids))}
+          emptyReason={emptyReason}
         />
       )}
       {state.step === 'cluster' && (

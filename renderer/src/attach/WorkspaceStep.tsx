@@ -11,7 +11,9 @@ import {
 import { Search20Regular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
 import type { WorkspaceView } from '../../../shared/domain/inventory';
+import type { InventoryEmptyReason } from '../inventory/inventory-empty';
 import { workspaceTitle } from '../inventory/inventory-model';
+import { noWorkspaceText } from './workspace-choice';
 import { MAX_BULK_WORKSPACES } from './wizard-steps';
 
 const useStyles = makeStyles({
@@ -56,10 +58,19 @@ interface WorkspaceStepProps {
   readonly bulk: boolean;
   readonly onBulk: (bulk: boolean) => void;
   readonly onChoose: (workspaceIds: readonly string[]) => void;
+  /** Why the record holds no workspace at all (null when it holds some): says what to do first. */
+  readonly emptyReason: InventoryEmptyReason | null;
 }
 
 /** The workspace (or, for a bulk attach, the workspaces) the compute will belong to. */
-export function WorkspaceStep({ workspaces, chosen, bulk, onBulk, onChoose }: WorkspaceStepProps) {
+export function WorkspaceStep({
+  workspaces,
+  chosen,
+  bulk,
+  onBulk,
+  onChoose,
+  emptyReason,
+}: WorkspaceStepProps) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const labelId = useId();
@@ -100,8 +111,7 @@ export function WorkspaceStep({ workspaces, chosen, bulk, onBulk, onChoose }: Wo
       </Caption1>
       {shown.length === 0 ? (
         <Caption1 data-testid="attach-no-workspaces">
-          No workspace matches. The workspaces of your selected subscriptions are listed here:
-          choose subscriptions in the header, or refresh the inventory.
+          {noWorkspaceText(emptyReason, query.trim() !== '')}
         </Caption1>
       ) : bulk ? (
         <div className={styles.options} role="group" aria-labelledby={labelId}>
