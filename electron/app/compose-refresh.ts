@@ -24,10 +24,13 @@ export function composeRefresh(parts: {
   readonly settings: SettingsRepository;
   readonly logger: Logger;
   readonly timer?: RefreshTimer;
+  /** Off: no refresh starts by itself (the interval setting is still kept and answered). */
+  readonly automatic?: boolean;
 }): RefreshComposition {
   const intervalMinutes = () => parts.settings.get('inventory.refreshIntervalMinutes');
+  const automatic = parts.automatic ?? true;
   const schedule = startRefreshSchedule({
-    intervalMinutes,
+    intervalMinutes: () => (automatic ? intervalMinutes() : 0),
     startupDelayMs: 2_000,
     refresh: () =>
       parts.inventory.refresh().catch((error: unknown) => {

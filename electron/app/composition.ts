@@ -61,6 +61,11 @@ export interface CompositionOptions {
   readonly operationsTuning?: OperationsTuning;
   /** Where exports are saved: the native save dialog in the app; default, a download by the page. */
   readonly saveFileChooser?: SaveFileChooser;
+  /**
+   * The refresh shortly after start-up and on the configured interval (default on). Tests turn
+   * it off so that only the refreshes they start reach the emulator.
+   */
+  readonly automaticRefresh?: boolean;
 }
 
 export interface Composition {
@@ -228,7 +233,12 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
     ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
   });
-  const refresh = composeRefresh({ inventory, settings: settingsRepository, logger });
+  const refresh = composeRefresh({
+    inventory,
+    settings: settingsRepository,
+    logger,
+    automatic: options.automaticRefresh ?? true,
+  });
 
   const handlers: HandlerMap = {
     'app.getInfo': () => ({

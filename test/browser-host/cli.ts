@@ -41,6 +41,7 @@ const options = readOptions();
 const host = await startBrowserHost({
   userDataDir: options.userDataDir,
   port: options.port,
+  automaticRefresh: true,
   ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
 }).catch((error: unknown) => {
   console.error(

@@ -91,6 +91,7 @@ if (electron.found && !values.browser) {
     userDataDir: path.join(dataDir, 'browser'),
     port,
     azure,
+    automaticRefresh: true,
   }).catch(async (error: unknown) => {
     console.error(`The browser host could not start: ${String(error)}`);
     await emulator.close();

@@ -56,6 +56,11 @@ export interface BrowserHostOptions {
   /** An administrator's policy file to apply, as the app reads one at its platform path. */
   readonly policyFile?: string;
   /**
+   * The app's own refresh at start-up and on its interval. Default off, so a test's emulator
+   * sees only the requests the test causes; the demo and the command-line host turn it on.
+   */
+  readonly automaticRefresh?: boolean;
+  /**
    * Stands in for the app's native confirmation dialog. Default: the question is asked in the
    * terminal that started the host (no terminal: the answer is no).
    */
@@ -125,6 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // The browser host is a developer tool: no machine policy applies unless a test names one.
     policyFile: options.policyFile ?? null,
     saveFileChooser: browserSaveFileChooser(logger),
+    automaticRefresh: options.automaticRefresh ?? false,
     confirmSecurityChange: {
       confirm(request) {
         if (!pointingAtEmulator) return confirmer.confirm(request);

@@ -14,7 +14,7 @@ afterEach(() => {
   for (const folder of folders.splice(0)) folder.dispose();
 });
 
-function composed() {
+function composed(automatic?: boolean) {
   const folder = temporaryFolder();
   folders.push(folder);
   const database = openDatabase({ path: folder.file });
@@ -29,7 +29,13 @@ function composed() {
     refresh: () => Promise.reject(new Error('not in this test')),
     cancelRefresh: () => ++cancels > 0,
   } as unknown as InventoryService; // only refresh and cancelRefresh are reached here
-  const refresh = composeRefresh({ inventory, settings, logger: silentLogger, timer });
+  const refresh = composeRefresh({
+    inventory,
+    settings,
+    logger: silentLogger,
+    timer,
+    ...(automatic === undefined ? {} : { automatic }),
+  });
   return { refresh, database, pending, cancels: () => cancels };
 }
 
@@ -54,6 +60,18 @@ describe('the automatic refresh setting', () => {
     expect(pending).toEqual([5 * 60_000]);
     await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 0 }, context);
     expect(pending).toEqual([]);
+    database.close();
+  });
+
+  it('starts nothing by itself when automatic refreshes are off, yet keeps the setting', async () => {
+    const { refresh, database, pending } = composed(false);
+    expect(pending).toEqual([]);
+    await refresh.handlers['inventory.setRefreshSchedule']({ intervalMinutes: 5 }, context);
+    expect(pending).toEqual([]);
+    expect(await refresh.handlers['inventory.getRefreshSchedule']({}, context)).toEqual({
+      intervalMinutes: 5,
+    });
+    refresh.stop();
     database.close();
   });
 
