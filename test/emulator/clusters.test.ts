@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiVersions } from './arm/apiVersions';
 import { startEmulator, type RunningEmulator } from './emulator';
 import { armCaller, demoScenarioPath, fastSettings, userArmToken } from './testing';
 
@@ -146,40 +145,5 @@ describe('clusters by resource group', () => {
     );
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ error: { code: 'ResourceGroupNotFound' } });
-  });
-});
-
-describe('api-versions of the REST specs', () => {
-  const paths: Record<string, string> = {
-    machineLearning: `${rg}/providers/Microsoft.MachineLearningServices/workspaces/mlw-fraud-prod/computes/gpu-prod`,
-    containerService: aksGpu,
-    connectedClusters: arcOnPrem,
-    kubernetesConfiguration: `${extensions(aksGpu)}/azureml`,
-    managedIdentity: `/subscriptions/${prod}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`,
-    authorization: `/subscriptions/${prod}/providers/Microsoft.Authorization/roleAssignments`,
-    resources: `/subscriptions/${prod}`,
-  };
-
-  it.each(Object.entries(paths))(
-    'accepts every stable and preview version of %s',
-    async (family, path) => {
-      const versions: readonly string[] = apiVersions[family as keyof typeof apiVersions];
-      // Microsoft.Resources publishes subscriptions in stable versions only.
-      if (family !== 'resources') expect(versions.some((v) => v.endsWith('-preview'))).toBe(true);
-      for (const version of versions) {
-        const response = await contoso('GET', `${path}?api-version=${version}`);
-        expect(response.status, `${family} ${version}`).toBe(200);
-      }
-    },
-  );
-
-  it('answers 400 InvalidApiVersionParameter for another version, listing the supported ones newest first', async () => {
-    const response = await contoso('GET', `${aksGpu}?api-version=2099-01-01`);
-    expect(response.status).toBe(400);
-    const { error } = response.body as { error: { code: string; message: string } };
-    expect(error.code).toBe('InvalidApiVersionParameter');
-    expect(error.message).toMatch(
-      /^The api-version '2099-01-01' is invalid\. The supported versions are '2025-10-01,2025-09-01,[^']*,2017-08-31'\. The supported locations are '[a-z0-9,]*westeurope[a-z0-9,]*'\.$/,
-    );
   });
 });

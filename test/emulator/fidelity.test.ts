@@ -177,7 +177,9 @@ const cases: Case[] = [
     request: () =>
       call(
         'GET',
-        `/subscriptions/${sub}/providers/Microsoft.Kubernetes/connectedClusters?api-version=2026-03-01`,
+        // The example was copied from stable/2026-03-01, a folder the specs no longer hold (2026-05-01 replaced
+        // it; see arm/apiVersions.ts); the list shape is the same, so the request uses the version that remains.
+        `/subscriptions/${sub}/providers/Microsoft.Kubernetes/connectedClusters?api-version=2026-05-01`,
       ),
     rules: {
       ...listRules,

@@ -1,23 +1,45 @@
 import { armError, type Reply } from '../core/reply';
 
 /**
- * api-versions accepted per resource provider: every stable and preview version folder that the REST specs
- * (Azure/azure-rest-api-specs, `specification/{service}/resource-manager/...`) hold for the paths the emulator
- * serves, as their readme.md tags and version folders list them:
+ * api-versions accepted per operation group, checked 2026-12-03 against Azure/azure-rest-api-specs (paths below are
+ * under `specification/`). A version is listed when a `readme.md` `tag:` section of the provider names an input file
+ * that holds the operation, or (where no stored readme is recent enough) when the version folder holds the
+ * provider's swagger. Folders seen in the repository's history but absent from both the current layout and the
+ * readme tags were taken as deleted upstream and are left out (named below).
  *
- * - machineLearning: machinelearningservices/.../Microsoft.MachineLearningServices/{stable,preview}/* (computes,
- *   workspaces and computeOperationsStatus share the provider's versions);
- * - containerService: containerservice/.../Microsoft.ContainerService/aks/{stable,preview}/* (managedClusters);
- * - connectedClusters: hybridkubernetes/.../Microsoft.Kubernetes/{stable,preview}/*;
- * - kubernetesConfiguration: kubernetesconfiguration/.../Microsoft.KubernetesConfiguration (the combined folder up to
- *   2023-05-01, then extensions/{stable,preview}/*), the versions that carry `extensions`;
- * - managedIdentity: msi/.../Microsoft.ManagedIdentity/ManagedIdentity/{stable,preview}/*;
- * - authorization: authorization/.../Microsoft.Authorization/{stable,preview}/* carrying roleAssignments,
- *   roleDefinitions or permissions (ARM accepts the provider's registered versions for each type; one list here);
- * - resources: resources/.../Microsoft.Resources/subscriptions/stable/* (tenants, subscriptions; no previews);
- * - resourceGraph: resourcegraph/.../Microsoft.ResourceGraph/{stable,preview}/* carrying the `resources` query.
- *
- * `/metadata/endpoints` is ARM's own endpoint, in no spec: the versions clients send to it.
+ * - resources (GET /tenants, /subscriptions, /subscriptions/{id}): resources/resource-manager/Microsoft.Resources/
+ *   subscriptions/readme.md, tags package-subscriptions-* and package-2022-12 (subscriptions.json; stable only).
+ * - metadata (/metadata/endpoints): ARM's own endpoint, in no spec; the versions clients send to it.
+ * - machineLearning (workspaces, computes, locations/computeOperationsStatus): machinelearningservices/resource-manager/
+ *   Microsoft.MachineLearningServices/MachineLearningServices/readme.md (every tag from package-2018-03-preview to
+ *   package-preview-2026-07-15-preview; machineLearningServices.json up to 2025-09-01, openapi.json since). The old
+ *   stable/2018-12-01 folder is in no tag and not in the current layout: left out.
+ * - containerService (managedClusters get, list): containerservice/resource-manager/Microsoft.ContainerService/aks/
+ *   readme.md tags up to package-2024-07 (managedClusters.json), then the aks/{stable,preview}/{version}/
+ *   managedClusters.json files for 2024-07-02-preview to 2026-10-02-preview. Left out: stable/2024-03-01 (one
+ *   commit, in no tag) and 2024-08-02-preview (only in a fork).
+ * - containerServiceUserCredential (POST managedClusters/{name}/listClusterUserCredential): the same versions from
+ *   2018-03-31 on; 2017-08-31 has accessProfiles only (no ListClusterCredential example).
+ * - connectedClusters (get, list): hybridkubernetes/resource-manager/Microsoft.Kubernetes/HybridKubernetes/readme.md
+ *   tags (connectedClusters.json). stable/2026-03-01 exists only in the old Microsoft.Kubernetes/stable layout and in
+ *   no tag (2026-05-01 took its place), preview/2021-03-01-preview only in a 2021 readme: both left out.
+ * - connectedClusterUserCredential (POST connectedClusters/{name}/listClusterUserCredential): the same versions
+ *   except 2020-01-01-preview and 2021-04-01-preview (their connectedClusters.json names the action
+ *   listClusterUserCredentials) and 2021-03-01 (no credential action).
+ * - kubernetesConfiguration (extensions list, get): kubernetesconfiguration/resource-manager/
+ *   Microsoft.KubernetesConfiguration/legacy/readme.md tags carrying extensions.json (2020-07-01-preview to
+ *   2023-05-01) and extensions/readme.md (package-2024-11, package-2025-03). extensions/preview/2024-11-02-preview is
+ *   in no tag: left out.
+ * - managedIdentity (userAssignedIdentities): msi/resource-manager/Microsoft.ManagedIdentity/ManagedIdentity/
+ *   readme.md tags (ManagedIdentity.json).
+ * - roleAssignments, roleDefinitions, permissions: authorization/resource-manager/Microsoft.Authorization/
+ *   Authorization/readme.md tags, by input file: authorization-RoleAssignmentsCalls.json for roleAssignments;
+ *   authorization-RoleDefinitionsCalls.json (which also holds Permissions_ListForResourceGroup/ListForResource,
+ *   example GetPermissions.json) for roleDefinitions and permissions. The old preview/2022-01-01-preview role
+ *   assignments folder is in no tag and not in the current layout: left out.
+ * - resourceGraph (POST /providers/Microsoft.ResourceGraph/resources): resourcegraph/resource-manager/
+ *   Microsoft.ResourceGraph/ResourceGraph/readme.md tags whose resourcegraph.json or openapi.json carries the
+ *   `resources` query; 2020-09-01-preview carries only resourcechanges.json.
  */
 export const apiVersions = {
   resources: [
@@ -30,6 +52,7 @@ export const apiVersions = {
     '2021-01-01',
     '2022-12-01',
   ],
+  metadata: ['2019-05-01', '2020-06-01', '2022-09-01'],
   machineLearning: [
     '2018-03-01-preview',
     '2018-11-19',
@@ -78,6 +101,12 @@ export const apiVersions = {
     '2025-10-01-preview',
     '2025-12-01',
     '2026-01-15-preview',
+    '2026-03-01',
+    '2026-03-15-preview',
+    '2026-05-01',
+    '2026-05-15-preview',
+    '2026-07-01',
+    '2026-07-15-preview',
   ],
   containerService: [
     '2017-08-31',
@@ -181,7 +210,150 @@ export const apiVersions = {
     '2025-08-01',
     '2025-08-02-preview',
     '2025-09-01',
+    '2025-09-02-preview',
     '2025-10-01',
+    '2025-10-02-preview',
+    '2026-01-01',
+    '2026-01-02-preview',
+    '2026-02-01',
+    '2026-02-02-preview',
+    '2026-03-01',
+    '2026-03-02-preview',
+    '2026-04-01',
+    '2026-04-02-preview',
+    '2026-05-01',
+    '2026-05-02-preview',
+    '2026-06-01',
+    '2026-06-02-preview',
+    '2026-07-01',
+    '2026-07-02-preview',
+    '2026-08-01',
+    '2026-08-02-preview',
+    '2026-10-01',
+    '2026-10-02-preview',
+  ],
+  containerServiceUserCredential: [
+    '2018-03-31',
+    '2018-08-01-preview',
+    '2019-02-01',
+    '2019-04-01',
+    '2019-06-01',
+    '2019-08-01',
+    '2019-10-01',
+    '2019-11-01',
+    '2020-01-01',
+    '2020-02-01',
+    '2020-03-01',
+    '2020-04-01',
+    '2020-06-01',
+    '2020-07-01',
+    '2020-09-01',
+    '2020-11-01',
+    '2020-12-01',
+    '2021-02-01',
+    '2021-03-01',
+    '2021-05-01',
+    '2021-07-01',
+    '2021-08-01',
+    '2021-09-01',
+    '2021-10-01',
+    '2021-11-01-preview',
+    '2022-01-01',
+    '2022-01-02-preview',
+    '2022-02-01',
+    '2022-02-02-preview',
+    '2022-03-01',
+    '2022-03-02-preview',
+    '2022-04-01',
+    '2022-04-02-preview',
+    '2022-05-02-preview',
+    '2022-06-01',
+    '2022-06-02-preview',
+    '2022-07-01',
+    '2022-07-02-preview',
+    '2022-08-02-preview',
+    '2022-08-03-preview',
+    '2022-09-01',
+    '2022-09-02-preview',
+    '2022-10-02-preview',
+    '2022-11-01',
+    '2022-11-02-preview',
+    '2023-01-01',
+    '2023-01-02-preview',
+    '2023-02-01',
+    '2023-02-02-preview',
+    '2023-03-01',
+    '2023-03-02-preview',
+    '2023-04-01',
+    '2023-04-02-preview',
+    '2023-05-01',
+    '2023-05-02-preview',
+    '2023-06-01',
+    '2023-06-02-preview',
+    '2023-07-01',
+    '2023-07-02-preview',
+    '2023-08-01',
+    '2023-08-02-preview',
+    '2023-09-01',
+    '2023-09-02-preview',
+    '2023-10-01',
+    '2023-10-02-preview',
+    '2023-11-01',
+    '2023-11-02-preview',
+    '2024-01-01',
+    '2024-01-02-preview',
+    '2024-02-01',
+    '2024-02-02-preview',
+    '2024-03-02-preview',
+    '2024-04-02-preview',
+    '2024-05-01',
+    '2024-05-02-preview',
+    '2024-06-02-preview',
+    '2024-07-01',
+    '2024-07-02-preview',
+    '2024-08-01',
+    '2024-09-01',
+    '2024-09-02-preview',
+    '2024-10-01',
+    '2024-10-02-preview',
+    '2025-01-01',
+    '2025-01-02-preview',
+    '2025-02-01',
+    '2025-02-02-preview',
+    '2025-03-01',
+    '2025-03-02-preview',
+    '2025-04-01',
+    '2025-04-02-preview',
+    '2025-05-01',
+    '2025-05-02-preview',
+    '2025-06-01',
+    '2025-06-02-preview',
+    '2025-07-01',
+    '2025-07-02-preview',
+    '2025-08-01',
+    '2025-08-02-preview',
+    '2025-09-01',
+    '2025-09-02-preview',
+    '2025-10-01',
+    '2025-10-02-preview',
+    '2026-01-01',
+    '2026-01-02-preview',
+    '2026-02-01',
+    '2026-02-02-preview',
+    '2026-03-01',
+    '2026-03-02-preview',
+    '2026-04-01',
+    '2026-04-02-preview',
+    '2026-05-01',
+    '2026-05-02-preview',
+    '2026-06-01',
+    '2026-06-02-preview',
+    '2026-07-01',
+    '2026-07-02-preview',
+    '2026-08-01',
+    '2026-08-02-preview',
+    '2026-10-01',
+    '2026-10-02-preview',
   ],
   connectedClusters: [
     '2020-01-01-preview',
@@ -199,7 +371,24 @@ export const apiVersions = {
     '2024-12-01-preview',
     '2025-08-01-preview',
     '2025-12-01-preview',
-    '2026-03-01',
+    '2026-02-01-preview',
+    '2026-05-01',
+  ],
+  connectedClusterUserCredential: [
+    '2021-10-01',
+    '2022-05-01-preview',
+    '2022-10-01-preview',
+    '2023-11-01-preview',
+    '2024-01-01',
+    '2024-02-01-preview',
+    '2024-06-01-preview',
+    '2024-07-01-preview',
+    '2024-07-15-preview',
+    '2024-12-01-preview',
+    '2025-08-01-preview',
+    '2025-12-01-preview',
+    '2026-02-01-preview',
+    '2026-05-01',
   ],
   kubernetesConfiguration: [
     '2020-07-01-preview',
@@ -224,8 +413,10 @@ export const apiVersions = {
     '2023-07-31-preview',
     '2024-11-30',
     '2025-01-31-preview',
+    '2025-05-31-preview',
+    '2026-05-31',
   ],
-  authorization: [
+  roleAssignments: [
     '2015-07-01',
     '2017-10-01-preview',
     '2018-01-01-preview',
@@ -234,19 +425,18 @@ export const apiVersions = {
     '2020-04-01-preview',
     '2020-08-01-preview',
     '2020-10-01-preview',
-    '2022-01-01-preview',
     '2022-04-01',
-    '2022-05-01-preview',
   ],
-  metadata: ['2019-05-01', '2020-06-01', '2022-09-01'],
+  roleDefinitions: ['2015-07-01', '2018-01-01-preview', '2022-04-01', '2022-05-01-preview'],
+  permissions: ['2015-07-01', '2018-01-01-preview', '2022-04-01', '2022-05-01-preview'],
   resourceGraph: [
     '2018-09-01-preview',
     '2019-04-01',
     '2020-04-01-preview',
-    '2020-09-01-preview',
     '2021-03-01',
     '2021-06-01-preview',
     '2022-10-01',
+    '2023-09-01-preview',
     '2024-04-01',
   ],
 } as const;
@@ -254,14 +444,28 @@ export const apiVersions = {
 export type ApiFamily = keyof typeof apiVersions;
 
 /**
- * ARM's 400 when api-version is missing or not one the resource type supports: its words, the versions newest
- * first and the regions the resource type is offered in (here: the scenario's).
+ * Types ARM itself serves, and provider types with no location to route by, answer an unknown api-version with
+ * `InvalidApiVersionParameter`; a regional provider's types answer `NoRegisteredProviderFound`, naming the region.
  */
-export function checkApiVersion(
-  url: URL,
-  family: ApiFamily,
-  locations: readonly string[],
-): Reply | undefined {
+const armAnswered: ReadonlySet<ApiFamily> = new Set([
+  'resources',
+  'metadata',
+  'roleAssignments',
+  'roleDefinitions',
+  'permissions',
+  'resourceGraph',
+]);
+
+/** What the refusal names: the type as ARM spells it, the request's region and the regions the type is offered in. */
+export interface VersionedType {
+  readonly family: ApiFamily;
+  readonly resourceType: string;
+  readonly location: string;
+  readonly locations: readonly string[];
+}
+
+/** ARM's 400 when api-version is missing or not one this operation's resource type supports, in ARM's words. */
+export function checkApiVersion(url: URL, type: VersionedType): Reply | undefined {
   const version = url.searchParams.get('api-version');
   if (!version) {
     return armError(
@@ -270,14 +474,19 @@ export function checkApiVersion(
       'The api-version query parameter (?api-version=) is required for all requests.',
     );
   }
-  const supported: readonly string[] = apiVersions[family];
+  const supported: readonly string[] = apiVersions[type.family];
   // ARM matches api-versions without regard to case (`2022-10-01-Preview` is accepted).
-  if (!supported.includes(version.toLowerCase())) {
+  if (supported.includes(version.toLowerCase())) return undefined;
+  if (armAnswered.has(type.family)) {
     return armError(
       400,
       'InvalidApiVersionParameter',
-      `The api-version '${version}' is invalid. The supported versions are '${[...supported].reverse().join(',')}'. The supported locations are '${locations.join(',')}'.`,
+      `The api-version '${version}' is invalid. The supported versions are '${[...supported].reverse().join(',')}'. The supported locations are '${type.locations.join(',')}'.`,
     );
   }
-  return undefined;
+  return armError(
+    400,
+    'NoRegisteredProviderFound',
+    `No registered resource provider found for location '${type.location}' and API version '${version}' for type '${type.resourceType}'. The supported api-versions are '${supported.join(', ')}'. The supported locations are '${type.locations.join(', ')}'.`,
+  );
 }

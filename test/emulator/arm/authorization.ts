@@ -18,7 +18,7 @@ export const authorizationRoutes: ArmRoute[] = [
   route(
     'GET',
     `(?<scope>.*)${authz}/roleDefinitions`,
-    'authorization',
+    'roleDefinitions',
     'roleDefinitions',
     (ctx, request, caller, { scope = '' }) => {
       const problem = checkScope(ctx, caller, scope);
@@ -43,7 +43,7 @@ export const authorizationRoutes: ArmRoute[] = [
   route(
     'GET',
     `(?<scope>.*)${authz}/roleDefinitions/(?<role>[^/]+)`,
-    'authorization',
+    'roleDefinitions',
     'roleDefinitions',
     (ctx, _request, caller, { scope = '', role = '' }) => {
       const problem = checkScope(ctx, caller, scope);
@@ -61,14 +61,14 @@ export const authorizationRoutes: ArmRoute[] = [
   route(
     'GET',
     `(?<scope>.*)${authz}/roleAssignments`,
-    'authorization',
+    'roleAssignments',
     'roleAssignments',
     (ctx, request, caller, { scope = '' }) => listAssignments(ctx, request, caller, scope),
   ),
   route(
     'GET',
     `(?<scope>.*)${authz}/roleAssignments/(?<name>[^/]+)`,
-    'authorization',
+    'roleAssignments',
     'roleAssignments',
     (ctx, _request, caller, { scope = '', name = '' }) => {
       const problem = checkScopeAndAction(
@@ -87,14 +87,14 @@ export const authorizationRoutes: ArmRoute[] = [
   route(
     'PUT',
     `(?<scope>.*)${authz}/roleAssignments/(?<name>[^/]+)`,
-    'authorization',
+    'roleAssignments',
     'roleAssignments',
     (ctx, request, caller, params) => createAssignment(ctx, request, caller, params),
   ),
   route(
     'DELETE',
     `(?<scope>.*)${authz}/roleAssignments/(?<name>[^/]+)`,
-    'authorization',
+    'roleAssignments',
     'roleAssignments',
     (ctx, _request, caller, { scope = '', name = '' }) => {
       const problem = checkScopeAndAction(
@@ -111,7 +111,7 @@ export const authorizationRoutes: ArmRoute[] = [
   route(
     'GET',
     `(?<scope>.*)${authz}/permissions`,
-    'authorization',
+    'permissions',
     'permissions',
     (ctx, request, caller, { scope = '' }) => {
       const problem = checkScope(ctx, caller, scope);

@@ -94,7 +94,7 @@ export const clusterCredentialRoutes: ArmRoute[] = [
   route(
     'POST',
     `${p.sub}${p.rg}/providers/Microsoft\\.ContainerService/managedClusters/(?<cluster>[^/]+)/listClusterUserCredential`,
-    'containerService',
+    'containerServiceUserCredential',
     'managedClusters',
     async (ctx, _request, caller, params) => {
       const found = findCluster(ctx, caller, 'aks', params);
@@ -105,7 +105,7 @@ export const clusterCredentialRoutes: ArmRoute[] = [
   route(
     'POST',
     `${p.sub}${p.rg}/providers/Microsoft\\.Kubernetes/connectedClusters/(?<cluster>[^/]+)/listClusterUserCredential`,
-    'connectedClusters',
+    'connectedClusterUserCredential',
     'connectedClusters',
     (ctx, request, caller, params) => {
       const found = findCluster(ctx, caller, 'arc', params);

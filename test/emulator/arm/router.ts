@@ -3,7 +3,7 @@ import type { EmulatorRequest } from '../core/request';
 import { subscriptionOf } from '../core/resourceIds';
 import { armError, type Reply } from '../core/reply';
 import type { RequestClass } from '../faults/faultInjector';
-import { checkApiVersion } from './apiVersions';
+import { checkApiVersion, type VersionedType } from './apiVersions';
 import { authorizationRoutes } from './authorization';
 import { authenticate, isCaller, type Caller } from './caller';
 import { clusterCredentialRoutes } from './clusterCredentials';
@@ -11,6 +11,7 @@ import { computeOperationRoutes } from './computeOperations';
 import { computeRoutes } from './computes';
 import { identityRoutes } from './identities';
 import { inventoryRoutes } from './inventory';
+import { requestLocation } from './requestLocation';
 import { resourceGraphRoutes } from './resourceGraph';
 import type { ArmRoute } from './route';
 
@@ -72,16 +73,22 @@ async function route(ctx: EmulatorContext, request: EmulatorRequest): Promise<Ar
   }
   const params = selected.pattern.exec(request.path)?.groups ?? {};
   const requestClass = requestClassOf(request.method);
+  const versioned: VersionedType = {
+    family: selected.family,
+    resourceType: selected.resourceType,
+    location: requestLocation(ctx, request.path),
+    locations: ctx.world.locations,
+  };
   if (selected.anonymous) {
     return {
       reply:
-        checkApiVersion(request.url, selected.family, ctx.world.locations) ??
+        checkApiVersion(request.url, versioned) ??
         (await selected.handle(ctx, request, anonymousCaller, params)),
     };
   }
   const caller = authenticate(ctx, request);
   if (!isCaller(caller)) return { reply: caller };
-  const versionProblem = checkApiVersion(request.url, selected.family, ctx.world.locations);
+  const versionProblem = checkApiVersion(request.url, versioned);
   if (versionProblem) return { reply: versionProblem, caller };
   const scopeKey = subscriptionOf(request.path) ?? `tenant:${caller.tenantId}`;
   const throttled = ctx.faults.throttle(
