@@ -307,6 +307,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
 
 /** The compute identity's access: who it is, what it can reach, and granting it more. */
 export function AccessSection({ computeId }: { computeId: string }) {
+  const gate = useAzureGate();
   const styles = useStyles();
   const store = useAzureStores().access;
   const access = useAccess((state) => state.access);
@@ -341,6 +342,7 @@ export function AccessSection({ computeId }: { computeId: string }) {
           icon={refreshing ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
           disabled={refreshing || !ready?.principal}
           onClick={() => void store.getState().refresh()}
+          {...gate.props}
           data-testid="access-refresh"
         >
           {refreshing ? 'Reading from Azure…' : 'Refresh from Azure'}

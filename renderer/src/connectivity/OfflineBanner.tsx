@@ -9,7 +9,7 @@ import {
 import { ArrowSync20Regular } from '@fluentui/react-icons';
 import { useStore } from 'zustand';
 import { useAzureStores } from '../state/azure-stores';
-import { knownAtText, offlineReasonText } from './offline-text';
+import { knownAtText, offlineDetailText } from './offline-text';
 
 /**
  * "Offline — showing what was known at …" across the top of every page while the main process
@@ -36,7 +36,7 @@ export function OfflineBanner() {
             : 'Offline — showing what Mooring has recorded'}
         </MessageBarTitle>
         <span data-testid="offline-banner-reason" data-reason={state.reason ?? ''}>
-          {offlineReasonText(state)}. {state.message}
+          {offlineDetailText(state)}
         </span>
       </MessageBarBody>
       <MessageBarActions>

@@ -1,12 +1,19 @@
 import type { ConnectivityState, OfflineReason } from '../../../shared/ipc/contract-connectivity';
 
-const REASON_TITLES: Record<OfflineReason, string> = {
+export const REASON_TITLES: Record<OfflineReason, string> = {
   'no-network': 'no network connection to Azure',
   'proxy-or-tls': 'the proxy or a TLS certificate blocks the connection',
   'sign-in-needed': 'sign-in needed',
 };
 
-/** The short reason for the banner: "no network connection to Azure (ECONNREFUSED)". */
+/** The banner's reason line: "No network connection to Azure. Mooring cannot connect…". */
+export function offlineDetailText(state: ConnectivityState): string {
+  const title = state.reason ? REASON_TITLES[state.reason] : 'Azure cannot be reached';
+  const sentence = `${title.charAt(0).toUpperCase()}${title.slice(1)}.`;
+  return state.message ? `${sentence} ${state.message}` : sentence;
+}
+
+/** The short reason for tooltips: "no network connection to Azure (ECONNREFUSED)". */
 export function offlineReasonText(state: ConnectivityState): string {
   const title = state.reason ? REASON_TITLES[state.reason] : 'Azure cannot be reached';
   return state.code ? `${title} (${state.code})` : title;
