@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { ConnectivityState } from '../../../shared/ipc/contract-connectivity';
 import { useAzureStores } from '../state/azure-stores';
 import { blockedActionText } from './offline-text';
 
@@ -23,6 +24,14 @@ const OPEN: AzureGate = { blocked: false, reason: null, props: {} };
 
 export function useAzureGate(kind: 'azure' | 'sign-in' = 'azure'): AzureGate {
   const state = useStore(useAzureStores().connectivity, (s) => s.connectivity);
+  return azureGateFor(state, kind);
+}
+
+/** The gate for one state of the connectivity monitor (null: not known yet, so nothing waits). */
+export function azureGateFor(
+  state: ConnectivityState | null,
+  kind: 'azure' | 'sign-in' = 'azure',
+): AzureGate {
   if (state?.status !== 'offline') return OPEN;
   if (kind === 'sign-in' && state.reason === 'sign-in-needed') return OPEN;
   const reason = blockedActionText(state);
