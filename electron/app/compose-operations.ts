@@ -39,6 +39,8 @@ export interface OperationsParts {
   /** The attach preflight (electron/preflight), served beside the operations it checks. */
   readonly preflight: Handler<'attach.preflight'>;
   readonly tuning?: OperationsTuning;
+  /** Pollers pause while Azure cannot be reached and resume when it can. */
+  readonly connectivity?: OperationsServiceOptions['connectivity'];
 }
 
 /**
@@ -57,6 +59,7 @@ export function composeOperations(parts: OperationsParts): {
     subscriptionAccess: parts.subscriptionAccess,
     logger: parts.logger,
     ...parts.tuning,
+    ...(parts.connectivity ? { connectivity: parts.connectivity } : {}),
   });
   service.resume();
   return {

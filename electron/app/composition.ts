@@ -15,6 +15,7 @@ import type { OperationsTuning } from './compose-operations';
 import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
 import { composeRefresh } from './compose-refresh';
+import { composeConnectivity } from './compose-connectivity';
 import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -112,6 +113,15 @@ export function composeServices(options: CompositionOptions): Composition {
     ...(options.resolveSystemProxy ? { resolveSystemProxy: options.resolveSystemProxy } : {}),
     logger,
   });
+  // Every ARM and sign-in request below reports to the connectivity monitor through this runtime.
+  const connectivity = composeConnectivity({
+    runtime: () => connection.runtime(),
+    events,
+    selected: () => subscriptions.snapshot().subscriptions.filter((s) => s.selected && !s.hidden),
+    readyTenants: () => directory.readyTenants(),
+    refreshInventory: () => inventory.refresh(),
+    logger,
+  });
   // Settings changed outside Mooring since it last ran are put to the user now.
   void connection
     .reviewOutsideChanges()
@@ -119,7 +129,7 @@ export function composeServices(options: CompositionOptions): Composition {
   const accounts = createAccountsService({
     database,
     events,
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     encryptor: options.encryptor,
     tokenStorage: {
       allowWeakProtection: () => connection.effectiveSettings().allowWeakTokenProtection,
@@ -162,7 +172,7 @@ export function composeServices(options: CompositionOptions): Composition {
     database,
     events,
     directory,
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     logger,
   });
 
@@ -198,7 +208,7 @@ export function composeServices(options: CompositionOptions): Composition {
       },
     },
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     logger,
   });
 
@@ -206,7 +216,7 @@ export function composeServices(options: CompositionOptions): Composition {
     database,
     events,
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     subscriptions: () => subscriptions.snapshot().subscriptions,
     recorder: createRoleJournal({
       database,
@@ -219,7 +229,7 @@ export function composeServices(options: CompositionOptions): Composition {
   const afterAttach = composeAfterAttach({ database, events, roles: roles.service, logger });
   const preflight = composePreflight({
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     subscriptions: () => subscriptions.snapshot().subscriptions,
     logger,
   });
@@ -227,11 +237,12 @@ export function composeServices(options: CompositionOptions): Composition {
     preflight: (request) => preflight.check(request),
     database,
     events,
-    runtime: () => connection.runtime(),
+    runtime: connectivity.runtime,
     credentialFor: (accountId, tenantId) => accounts.credentialFor(accountId, tenantId),
     subscriptionAccess: accessFromSubscriptions(() => subscriptions.snapshot().subscriptions),
     logger,
     ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
+    connectivity: connectivity.monitor,
   });
   const refresh = composeRefresh({
     inventory,
@@ -278,6 +289,7 @@ export function composeServices(options: CompositionOptions): Composition {
       chooser: options.saveFileChooser ?? downloadChooser,
     }),
     ...refresh.handlers,
+    ...connectivity.handlers,
   };
 
   return {
@@ -291,6 +303,7 @@ export function composeServices(options: CompositionOptions): Composition {
       return [new URL(runtime.cloud.authorityHost).host];
     },
     async close() {
+      connectivity.close();
       afterAttach.close();
       await operations.service.close();
       await roles.service.close();

@@ -21,6 +21,7 @@ import {
   type ArmSession,
 } from './arm-session';
 import type { Clock } from './clock';
+import type { ConnectivityGate } from './connectivity-gate';
 import type { ComputeRecordStore } from './compute-record-store';
 import { armUrl, computeIdOf, computeQuery } from './compute-request';
 import type {
@@ -58,6 +59,14 @@ export interface RunnerDeps {
   readonly changed: (row: OperationRow) => void;
   readonly signal: AbortSignal;
   readonly logger?: Logger;
+  /**
+   * Whether Azure can be reached (electron/network/connectivity-monitor). With it, the runner
+   * pauses while offline instead of polling on: the row keeps its resume state and `onPaused`
+   * tells the service to follow it again when the connection returns. A poll that got no answer
+   * never ends the row.
+   */
+  readonly connectivity?: ConnectivityGate;
+  readonly onPaused?: () => void;
 }
 
 /**
@@ -108,9 +117,25 @@ export async function runOperation(
       .immediate();
     refresh();
   };
+  /**
+   * After a failure that may mean Azure is unreachable: waits for the connectivity check, and
+   * answers true (having noted the pause) when Mooring is offline. Without a monitor, false.
+   */
+  const pausedOffline = async (): Promise<boolean> => {
+    const gate = deps.connectivity;
+    if (!gate) return false;
+    await gate.settled();
+    if (!gate.isOffline() || signal.aborted) return false;
+    note(
+      `Paused: ${gate.state().message ?? 'Azure cannot be reached.'} The operation goes on by itself when the connection returns; nothing is lost.`,
+    );
+    deps.onPaused?.();
+    return true;
+  };
 
   try {
     if (row.status === 'succeeded' || row.status === 'failed') return;
+    if (await pausedOffline()) return;
     const session = await deps.sessionFor(row);
     const computeUrl = armUrl(session.armBase, computeIdOf(row.computeId), computeQuery);
     const readCompute = () =>
@@ -194,6 +219,8 @@ export async function runOperation(
         } catch (error) {
           if (!(error instanceof NoAnswerError)) throw error;
           if (signal.aborted) return; // stopping: the next start settles this send
+          // Offline: the send may or may not have reached Azure; the resumed run reads first.
+          if (await pausedOffline()) return;
           note(
             `No answer from Azure (${error.code}). Mooring reads the compute before sending again.`,
           );
@@ -270,6 +297,7 @@ export async function runOperation(
     let interval = deps.limits.pollIntervalMs;
     const startedAt = Date.parse(row.startedAt ?? row.createdAt);
     while (!signal.aborted && row.status === 'running') {
+      if (await pausedOffline()) return;
       // A row never runs for ever: past the bound, one last GET of the compute decides.
       const finalCheck = clock.now().getTime() - startedAt > deps.limits.maxRunningAgeMs;
       if (finalCheck) target = 'compute';
@@ -342,7 +370,15 @@ export async function runOperation(
         interval = Math.min(deps.limits.maxPollIntervalMs, Math.round(interval * 1.25));
       } catch (error) {
         if (signal.aborted) return;
+        if (error instanceof TokenUnavailableError) deps.connectivity?.reportFailure(error);
+        // No answer while offline is a pause, never an end: the row resumes with the connection.
         if (
+          (error instanceof NoAnswerError || error instanceof TokenUnavailableError) &&
+          (await pausedOffline())
+        )
+          return;
+        if (
+          !deps.connectivity &&
           finalCheck &&
           (error instanceof NoAnswerError || error instanceof TokenUnavailableError)
         ) {
@@ -361,12 +397,19 @@ export async function runOperation(
         } else {
           throw error;
         }
-        waitMs = deps.limits.maxPollIntervalMs;
+        // Azure is reachable (a passing blip): ask again soon rather than after the longest wait.
+        waitMs = deps.connectivity ? interval : deps.limits.maxPollIntervalMs;
       }
       if (waitMs > 0) await clock.sleep(waitMs, signal);
     }
   } catch (error) {
     if (signal.aborted) return;
+    if (error instanceof TokenUnavailableError) deps.connectivity?.reportFailure(error);
+    if (
+      (error instanceof NoAnswerError || error instanceof TokenUnavailableError) &&
+      (await pausedOffline())
+    )
+      return;
     deps.logger?.warn(
       `Operation ${operationId} stopped on an unexpected error`,
       error instanceof Error ? { name: error.name, message: error.message } : error,

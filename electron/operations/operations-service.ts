@@ -19,6 +19,7 @@ import type { Logger } from '../logging/logger';
 import { defaultRetryPolicy, type RetryPolicy } from './arm-retry';
 import { createArmSession, type ArmSession } from './arm-session';
 import { systemClock, type Clock } from './clock';
+import type { ConnectivityGate } from './connectivity-gate';
 import { createComputeRecordStore } from './compute-record-store';
 import {
   armUrl,
@@ -65,6 +66,8 @@ export interface OperationsServiceOptions {
   /** How many attaches of a bulk request are sent at once. */
   readonly bulkConcurrency?: number;
   readonly logger?: Logger;
+  /** Pollers pause while Azure cannot be reached and are followed again when it can. */
+  readonly connectivity?: ConnectivityGate;
 }
 
 /**
@@ -108,6 +111,17 @@ export function createOperationsService(options: OperationsServiceOptions) {
     };
   };
 
+  // When the connection returns, every unfinished row is followed again from its saved state
+  // (the same resume as at start-up; rows still followed are left alone).
+  let wasOffline = options.connectivity?.isOffline() ?? false;
+  const stopWatching = options.connectivity?.onChange((state) => {
+    const offline = state.status === 'offline';
+    if (wasOffline && !offline && !stopping.signal.aborted) {
+      for (const row of journal.unfinished()) void follow(row.operationId);
+    }
+    wasOffline = offline;
+  });
+
   const changed = (row: OperationRow) =>
     options.events.emit('operations.changed', operationView(row));
 
@@ -116,6 +130,7 @@ export function createOperationsService(options: OperationsServiceOptions) {
     let sent!: () => void;
     const leftPending = new Promise<void>((resolve) => (sent = resolve));
     if (running.has(operationId)) return Promise.resolve();
+    let paused = false;
     const run = runOperation(
       {
         database: options.database,
@@ -129,6 +144,9 @@ export function createOperationsService(options: OperationsServiceOptions) {
         changed,
         signal: stopping.signal,
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.connectivity
+          ? { connectivity: options.connectivity, onPaused: () => (paused = true) }
+          : {}),
       },
       operationId,
       sent,
@@ -142,6 +160,9 @@ export function createOperationsService(options: OperationsServiceOptions) {
       .finally(() => {
         running.delete(operationId);
         sent();
+        // Back online before the pause was recorded: no change event will come, follow it now.
+        if (paused && !stopping.signal.aborted && !options.connectivity?.isOffline())
+          void follow(operationId);
       });
     running.set(operationId, run);
     return leftPending;
@@ -359,6 +380,7 @@ export function createOperationsService(options: OperationsServiceOptions) {
     },
     /** Stops the pollers; unfinished rows stay as they are and resume at the next start. */
     async close(): Promise<void> {
+      stopWatching?.();
       stopping.abort();
       await Promise.all([...running.values()]);
     },

@@ -6,6 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { startEmulator } from '../emulator/emulator';
 import { demoScenarioPath } from '../emulator/testing';
 import { REPO_ROOT, startBrowserHost } from './host';
+import { consoleLogger } from '../../electron/logging/logger';
+import { startOfflineKey, type OfflineKey } from './offline-key';
+import { terminalConfirmer } from './system-stand-ins';
 
 /**
  * `npm run demo`: the local Azure emulator with the demo scenario, and Mooring pointed at it —
@@ -65,11 +68,15 @@ const intro = [
   'Mooring demo, against the local Azure emulator (no Azure account needed)',
   `  Azure (emulated):  ${emulator.armUrl}  — its CA: ${emulator.caPath}`,
   `  sign in as any of: ${accounts}`,
+  `  emulator control:  ${emulator.controlUrl}  — header x-emulator-secret: ${emulator.controlSecret}`,
+  '                     (faults, scripted sign-ins, changes outside Mooring: test/emulator/README.md)',
+  '  press o here:      take the local Azure offline (connections refused) and back, Mooring running',
   '  Your browser will warn about the emulator’s certificate on the sign-in page: accept it, or',
   '  trust the CA above. Or pick “Use a device code” and open the address Mooring shows.',
 ];
 
 let stopHost: () => Promise<void> = () => Promise.resolve();
+let offlineKey: OfflineKey | undefined;
 if (electron.found && !values.browser) {
   const app = spawn(electron.executable, [path.join(REPO_ROOT, 'out', 'main', 'main.js')], {
     cwd: REPO_ROOT,
@@ -92,6 +99,15 @@ if (electron.found && !values.browser) {
     port,
     azure,
     automaticRefresh: true,
+    // A question asked in this terminal has it to itself: the o key waits meanwhile.
+    confirmSecurityChange: {
+      confirm: (request) => {
+        offlineKey?.suspend();
+        return terminalConfirmer(consoleLogger)
+          .confirm(request)
+          .finally(() => offlineKey?.resume());
+      },
+    },
   }).catch(async (error: unknown) => {
     console.error(`The browser host could not start: ${String(error)}`);
     await emulator.close();
@@ -109,10 +125,16 @@ if (electron.found && !values.browser) {
   );
 }
 
+// Only with a terminal to press it in (not when the demo's input is a pipe or a file).
+if (process.stdin.isTTY) {
+  offlineKey = startOfflineKey({ input: process.stdin, output: process.stdout, azure: emulator });
+}
+
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  offlineKey?.stop();
   void stopHost()
     .then(() => emulator.close())
     .then(

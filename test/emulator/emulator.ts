@@ -65,6 +65,15 @@ export interface RunningEmulator {
   authorityUrl(tenant: string): string;
   /** Every refresh token issued so far: tests check that none leaks where it must not go. */
   issuedRefreshTokens(): string[];
+  /**
+   * Takes the local Azure off the network without losing its state: the listener closes and
+   * open connections are cut, so Mooring meets a real refused connection (ECONNREFUSED).
+   */
+  stopListening(): Promise<void>;
+  /** Listens again on the same port, with the same world, sign-ins and certificates. */
+  listenAgain(): Promise<void>;
+  /** Whether the listener is open. */
+  isListening(): boolean;
   close(): Promise<void>;
 }
 
@@ -158,8 +167,27 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     scenario,
     authorityUrl: (tenant) => `${baseUrl}/${tenant}`,
     issuedRefreshTokens: () => [...ctx.signIns.refreshTokens.keys()],
-    close: async () => {
+    stopListening: async () => {
+      if (!server.listening) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+    listenAgain: async () => {
+      if (server.listening) return;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    },
+    isListening: () => server.listening,
+    close: async () => {
+      const closed = new Promise<void>((resolve) =>
+        server.listening ? server.close(() => resolve()) : resolve(),
+      );
       for (const socket of sockets) socket.destroy();
       await closed;
       await kubernetes.close();

@@ -171,6 +171,8 @@ const inventoryExportWith = (filter: Record<string, unknown>) => ({
 export const moreCases: Record<string, Case[]> = {
   'inventory.cancelRefresh': noInput,
   'inventory.getRefreshSchedule': noInput,
+  'connectivity.get': noInput,
+  'connectivity.retry': noInput,
   'inventory.setRefreshSchedule': [
     ['accepts', 'off', { intervalMinutes: 0 }],
     ['accepts', 'every minute', { intervalMinutes: 1 }],

@@ -14,6 +14,7 @@ import { EmptyState } from '../components/EmptyState';
 import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
 import { SignInOutcomeBar } from './SignInOutcomeBar';
 import { AddAccountMenu } from './SignInMethodMenu';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM },
@@ -26,6 +27,8 @@ function NoAccounts() {
   const startSignIn = useAccounts((state) => state.startSignIn);
   // Cancelling the sign-in dialog puts focus back on the button that started it.
   const restoreFocusTarget = useRestoreFocusTarget();
+  // Without a network a sign-in cannot succeed: it waits, with the reason said.
+  const gate = useAzureGate('sign-in');
   return (
     <EmptyState
       icon={<PersonAccountsRegular />}
@@ -36,7 +39,8 @@ function NoAccounts() {
           <Button
             appearance="primary"
             icon={<Globe20Regular />}
-            disabledFocusable={busy}
+            disabledFocusable={busy || gate.blocked}
+            title={gate.reason ?? undefined}
             {...restoreFocusTarget}
             {...FOCUS_AFTER_REMOVAL}
             onClick={() => void startSignIn('browser', { kind: 'account' })}
@@ -46,7 +50,8 @@ function NoAccounts() {
           </Button>
           <Button
             icon={<Key20Regular />}
-            disabledFocusable={busy}
+            disabledFocusable={busy || gate.blocked}
+            title={gate.reason ?? undefined}
             {...restoreFocusTarget}
             onClick={() => void startSignIn('device-code', { kind: 'account' })}
             data-testid="accounts-empty-device-code"

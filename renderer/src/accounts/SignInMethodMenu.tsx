@@ -12,6 +12,7 @@ import type { ButtonProps, MenuButtonProps } from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import type { SignInMethod } from '../../../shared/domain/accounts';
 import { FOCUS_AFTER_REMOVAL } from '../components/focus-after-removal';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const testId = (id: string): Record<`data-${string}`, string> => ({ 'data-testid': id });
 
@@ -29,6 +30,8 @@ export function AddAccountMenu({
 }: AddAccountMenuProps) {
   // The menu hands focus back to this button; closing the sign-in dialog puts it back here too.
   const restoreFocusTarget = useRestoreFocusTarget();
+  // Without a network a sign-in cannot succeed: it waits, with the reason said.
+  const gate = useAzureGate('sign-in');
   return (
     <Menu positioning="below-start">
       <MenuTrigger disableButtonEnhancement>
@@ -36,7 +39,8 @@ export function AddAccountMenu({
           appearance={appearance}
           icon={<PersonAdd20Regular />}
           // Focusable while a sign-in runs, so closing its dialog can put focus back here.
-          disabledFocusable={disabled}
+          title={gate.reason ?? undefined}
+          disabledFocusable={disabled || gate.blocked}
           {...restoreFocusTarget}
           {...FOCUS_AFTER_REMOVAL}
           data-testid="add-account-button"
@@ -91,6 +95,7 @@ export function TenantSignInButton({
   const where = as ? `as ${tenantName}` : `to ${tenantName}`;
   // Closing the sign-in dialog puts focus back on the part of the button that started it.
   const restoreFocusTarget = useRestoreFocusTarget();
+  const gate = useAzureGate('sign-in');
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
@@ -98,7 +103,7 @@ export function TenantSignInButton({
           <SplitButton
             size="small"
             appearance="primary"
-            disabledFocusable={disabled}
+            disabledFocusable={disabled || gate.blocked}
             menuButton={{
               ...triggerProps,
               ...restoreFocusTarget,
@@ -108,7 +113,7 @@ export function TenantSignInButton({
               ...restoreFocusTarget,
               onClick: () => onChoose('browser'),
               'aria-label': `Sign in ${where}`,
-              title: 'Opens the sign-in page in your browser',
+              title: gate.reason ?? 'Opens the sign-in page in your browser',
               // Slot objects are typed without data attributes; spreading one is still passed on.
               ...testId(id),
             }}

@@ -37,6 +37,7 @@ import {
   withWorkspaces,
 } from './wizard-steps';
 import type { WizardContext, WizardStep } from './wizard-steps';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -59,6 +60,8 @@ const previousStep = (step: WizardStep): WizardStep =>
 
 /** The wizard over a loaded inventory snapshot: workspace → cluster → details → review → progress. */
 function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const stores = useAzureStores();
   const navigate = useShell((state) => state.navigate);
@@ -246,6 +249,7 @@ function Wizard({ snapshot }: { snapshot: InventorySnapshot }) {
             disabled={blocker !== null || state.start.status === 'starting' || !requests}
             icon={state.start.status === 'starting' ? <Spinner size="tiny" /> : undefined}
             onClick={() => void startAttach()}
+            {...gate.props}
             data-testid="attach-start"
           >
             {workspaces.length > 1 ? `Attach to ${workspaces.length} workspaces` : 'Attach'}

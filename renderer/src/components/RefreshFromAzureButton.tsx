@@ -1,5 +1,6 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 interface RefreshFromAzureButtonProps {
   readonly running: boolean;
@@ -22,11 +23,14 @@ export function RefreshFromAzureButton({
   primary = false,
   testId,
 }: RefreshFromAzureButtonProps) {
+  // Offline, a refresh could only fail: it waits, with the reason said, for Azure to answer.
+  const gate = useAzureGate();
   return (
     <Button
       appearance={primary ? 'primary' : 'secondary'}
       icon={running ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
-      disabledFocusable={running}
+      {...gate.props}
+      disabledFocusable={running || gate.blocked}
       onClick={onRefresh}
       data-testid={testId}
     >

@@ -32,6 +32,7 @@ import {
 import { GrantRoleDialog } from './GrantRoleDialog';
 import { RoleCommandsView } from './RoleCommandsView';
 import { RemoveAssignmentDialog } from './RemoveAssignmentDialog';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   section: {
@@ -83,6 +84,8 @@ const useStyles = makeStyles({
 });
 
 function AccessView({ access }: { access: ComputeAccess }) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const store = useAzureStores().access;
   const grantsById = useAccess((state) => state.grants);
@@ -186,6 +189,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
                     disabled={sending !== null || refused}
                     icon={sending === preset.key ? <Spinner size="tiny" /> : undefined}
                     onClick={() => void store.getState().grantPreset(preset.key)}
+                    {...gate.props}
                     data-testid={`access-preset-${preset.key}-grant`}
                   >
                     {state.action}
@@ -231,6 +235,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
         <Button
           icon={<Add20Regular />}
           onClick={() => setGranting(true)}
+          {...gate.props}
           data-testid="access-grant-custom"
         >
           Grant a role…
@@ -274,6 +279,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
                         disabled={sending !== null}
                         aria-label={`Remove ${row.role} on ${row.scope}`}
                         onClick={() => setRemoving(assignment)}
+                        {...gate.props}
                         data-testid="access-assignment-remove"
                       >
                         Remove
@@ -301,6 +307,7 @@ function AccessView({ access }: { access: ComputeAccess }) {
 
 /** The compute identity's access: who it is, what it can reach, and granting it more. */
 export function AccessSection({ computeId }: { computeId: string }) {
+  const gate = useAzureGate();
   const styles = useStyles();
   const store = useAzureStores().access;
   const access = useAccess((state) => state.access);
@@ -335,6 +342,7 @@ export function AccessSection({ computeId }: { computeId: string }) {
           icon={refreshing ? <Spinner size="tiny" /> : <ArrowSync20Regular />}
           disabled={refreshing || !ready?.principal}
           onClick={() => void store.getState().refresh()}
+          {...gate.props}
           data-testid="access-refresh"
         >
           {refreshing ? 'Reading from Azure…' : 'Refresh from Azure'}

@@ -26,6 +26,7 @@ import { AccessSection } from './AccessSection';
 import { DetachDialog } from './DetachDialog';
 import { EditIdentityDialog } from './EditIdentityDialog';
 import { StateTimeline } from './StateTimeline';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -88,6 +89,8 @@ function Copyable({ text, what, testId }: { text: string; what: string; testId: 
 
 /** The compute once its record is read: properties, identity, states over time, operations. */
 function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const { compute, identity } = detail;
   const [dialog, setDialog] = useState<'identity' | 'detach' | null>(null);
@@ -131,6 +134,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
           icon={<PersonKey20Regular />}
           disabled={busy || removed}
           onClick={() => setDialog('identity')}
+          {...gate.props}
           data-testid="compute-edit-identity"
         >
           Change identity
@@ -139,6 +143,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
           icon={<Delete20Regular />}
           disabled={busy || removed}
           onClick={() => setDialog('detach')}
+          {...gate.props}
           data-testid="compute-detach"
         >
           Detach

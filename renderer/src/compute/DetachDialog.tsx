@@ -16,6 +16,7 @@ import { CallError } from '../components/CallError';
 import { resourceName } from '../inventory/compute-presentation';
 import { RequestPreviewView } from '../operations/RequestPreviewView';
 import { useAzureStores, useCompute } from '../state/azure-stores';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   surface: { width: '720px', maxWidth: 'calc(100vw - 48px)' },
@@ -48,6 +49,8 @@ interface DetachDialogProps {
  * default: Enter on opening, or Escape, changes nothing.
  */
 export function DetachDialog({ detail, open, onClose }: DetachDialogProps) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const { compute: computeStore, operations } = useAzureStores();
   const preview = useCompute((state) => state.detachPreview);
@@ -129,6 +132,7 @@ export function DetachDialog({ detail, open, onClose }: DetachDialogProps) {
               onClick={() => void confirm()}
               disabled={sending}
               icon={sending ? <Spinner size="tiny" /> : undefined}
+              {...gate.props}
               data-testid="detach-confirm"
             >
               {sending ? 'Detaching…' : `Detach ${compute.name}`}

@@ -29,6 +29,7 @@ import { RequestPreviewView } from '../operations/RequestPreviewView';
 import { useAccess, useAzureStores, useCompute } from '../state/azure-stores';
 import { carriedOverGrants } from './access-model';
 import { currentIdentityChoice, principalChangeText, sameIdentityChoice } from './compute-identity';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   surface: { width: '760px', maxWidth: 'calc(100vw - 48px)' },
@@ -56,6 +57,8 @@ interface EditIdentityDialogProps {
  * role assignments, listed), confirm. Mooring then GETs the compute and PUTs it whole.
  */
 export function EditIdentityDialog({ detail, identities, open, onClose }: EditIdentityDialogProps) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const { compute: computeStore, operations, access: accessStore } = useAzureStores();
   const access = useAccess((state) => state.access);
@@ -216,6 +219,7 @@ export function EditIdentityDialog({ detail, identities, open, onClose }: EditId
               disabled={!choice || unchanged || !ready || sending}
               icon={sending ? <Spinner size="tiny" /> : undefined}
               onClick={() => void confirm()}
+              {...gate.props}
               data-testid="edit-identity-confirm"
             >
               {sending ? 'Changing…' : 'Change identity'}

@@ -24,6 +24,7 @@ import { CallError } from '../components/CallError';
 import { useAccess, useAzureStores } from '../state/azure-stores';
 import { pastedScopeProblem, principalLabel, scopeLabel } from './access-model';
 import { RoleCommandsView } from './RoleCommandsView';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   surface: { width: '760px', maxWidth: 'calc(100vw - 48px)' },
@@ -47,6 +48,8 @@ export function GrantRoleDialog({
   principal: RolePrincipal;
   onClose: () => void;
 }) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const store = useAzureStores().access;
   const definitions = useAccess((state) => state.definitions);
@@ -222,6 +225,7 @@ export function GrantRoleDialog({
               disabled={sending || !role || !scopeId}
               icon={sending ? <Spinner size="tiny" /> : undefined}
               onClick={() => void grant()}
+              {...gate.props}
               data-testid="grant-role-confirm"
             >
               {sending ? 'Granting…' : role ? `Grant ${role.roleName}` : 'Grant'}

@@ -16,6 +16,7 @@ import { CallError } from '../components/CallError';
 import { useAccess, useAzureStores } from '../state/azure-stores';
 import { principalLabel, removalQuestion, scopeLabel } from './access-model';
 import { RoleCommandsView } from './RoleCommandsView';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 
 const useStyles = makeStyles({
   surface: { width: '680px', maxWidth: 'calc(100vw - 48px)' },
@@ -45,6 +46,8 @@ export function RemoveAssignmentDialog({
   principal,
   onClose,
 }: RemoveAssignmentDialogProps) {
+  // Actions that need Azure wait, with the reason said, while it cannot be reached.
+  const gate = useAzureGate();
   const styles = useStyles();
   const store = useAzureStores().access;
   const sending = useAccess((state) => state.sending === assignment.assignmentId);
@@ -112,6 +115,7 @@ export function RemoveAssignmentDialog({
               onClick={() => void confirm()}
               disabled={sending}
               icon={sending ? <Spinner size="tiny" /> : undefined}
+              {...gate.props}
               data-testid="remove-assignment-confirm"
             >
               {sending ? 'Removing…' : `Remove ${assignment.roleName}`}

@@ -1,4 +1,5 @@
 import { makeStyles } from '@fluentui/react-components';
+import { OfflineBanner } from '../connectivity/OfflineBanner';
 import { AppHeader } from './AppHeader';
 import { AreaNavigation } from './AreaNavigation';
 import { AreaView } from './AreaView';
@@ -29,6 +30,7 @@ export function ShellLayout() {
     <div className={styles.root}>
       <div className={styles.header}>
         <AppHeader />
+        <OfflineBanner />
       </div>
       <div className={styles.nav}>
         <AreaNavigation />

@@ -17,6 +17,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
     void stores.subscriptions.getState().load();
     void stores.connection.getState().load();
     void stores.operations.getState().load();
+    void stores.connectivity.getState().load();
   }, [stores]);
 
   useEffect(() => {
@@ -40,6 +41,9 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       }),
       client.on('roles.grantChanged', (payload) => access.getState().receiveGrant(payload)),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
+      client.on('connectivity.changed', (payload) =>
+        stores.connectivity.getState().receive(payload),
+      ),
       client.on('operations.changed', (payload) => {
         const before = operations
           .getState()

@@ -16,6 +16,7 @@ import { createComputeStore } from './compute-store';
 import type { ComputeActions, ComputeState, ComputeStore } from './compute-store';
 import type { AccountsActions, AccountsState, AccountsStore } from './accounts-store';
 import { createConnectionStore } from './connection-store';
+import { createConnectivityStore, type ConnectivityStore } from './connectivity-store';
 import type { ConnectionActions, ConnectionState, ConnectionStore } from './connection-store';
 import { createInventoryStore } from './inventory-store';
 import type { InventoryActions, InventoryState, InventoryStore } from './inventory-store';
@@ -53,6 +54,7 @@ export interface AzureStores {
   readonly exports: ExportStore;
   readonly refreshProgress: RefreshProgressStore;
   readonly access: AccessStore;
+  readonly connectivity: ConnectivityStore;
 }
 
 export function createAzureStores(client: MooringClient): AzureStores {
@@ -69,6 +71,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     exports: createExportStore(client),
     refreshProgress: createRefreshProgressStore(client),
     access: createAccessStore(client),
+    connectivity: createConnectivityStore(client),
   };
 }
 

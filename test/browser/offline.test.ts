@@ -1,0 +1,168 @@
+/**
+ * Offline first, as an admin meets it in Chromium through the browser host: Mooring starts on a
+ * populated local record while the local Azure is off the network (a real refused connection).
+ * The inventory shows with its ages and the offline banner with the reason; the actions that
+ * need Azure wait, saying why. Azure comes back: the banner goes and a refresh succeeds.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
+import type { BrowserHost } from '../browser-host/host';
+import { recordingLogger } from '../browser-host/test-support';
+import { testEncryptor } from '../support/test-encryptor';
+import { startEmulator } from '../emulator/emulator';
+import type { RunningEmulator } from '../emulator/emulator';
+import { demoScenarioPath, fastSettings } from '../emulator/testing';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { ensureRendererBuilt } from './renderer-build';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
+
+if (!chromiumAvailable) {
+  console.warn(`Skipping the offline browser test: no Chromium at ${CHROMIUM_PATH}.`);
+}
+
+describe.skipIf(!chromiumAvailable)('offline first, in Chromium', () => {
+  let emulator: RunningEmulator;
+  let userDataDir: string;
+  let host: BrowserHost | undefined;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  // One key store for both runs, as one machine has: the second run reads the first one's
+  // sealed settings and sign-in cache.
+  const encryptor = testEncryptor('os');
+
+  const openPage = async (url: string) => {
+    await context?.close();
+    context = await browser.newContext({
+      viewport: { width: 1360, height: 860 },
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('app-root').waitFor();
+  };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-offline-e2e-'));
+    browser = await launchChromium();
+
+    // A first run fills the local record: sign in, refresh, then quit.
+    host = await startBrowserHost({
+      userDataDir,
+      logger: recordingLogger(),
+      encryptor,
+      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
+      openSignInPage: async (url) => {
+        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
+      },
+    });
+    await openPage(host.url);
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('accounts-empty-browser').click();
+    // (No expect.poll outside a test: wait on the page itself.)
+    await page.getByTestId('tenant-row').nth(2).waitFor();
+    await page.getByTestId('nav-inventory').click();
+    await page
+      .getByTestId('inventory-refresh')
+      .or(page.getByTestId('inventory-empty-refresh'))
+      .first()
+      .click();
+    await page.getByTestId('compute-row').first().waitFor();
+    await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+    await host.close();
+    host = undefined;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await emulator?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('starts on the local record with its ages and the offline banner with the reason', async () => {
+    await emulator.stopListening();
+    // Started as the app starts: the settings (the emulator as a custom cloud) are the stored ones.
+    host = await startBrowserHost({
+      userDataDir,
+      logger: recordingLogger(),
+      encryptor,
+    });
+    await openPage(host.url);
+    await page.getByTestId('nav-inventory').click();
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('inventory-refreshed-at').textContent())
+      .toMatch(/^As of /);
+
+    const banner = page.getByTestId('offline-banner');
+    await banner.waitFor();
+    await expect(page.getByTestId('offline-banner-title').textContent()).resolves.toMatch(
+      /^Offline — showing what was known at .*\d/,
+    );
+    const reason = page.getByTestId('offline-banner-reason');
+    await expect(reason.getAttribute('data-reason')).resolves.toBe('no-network');
+    await expect(reason.textContent()).resolves.toMatch(/ECONNREFUSED/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-banner.png') });
+  });
+
+  it('an action that needs Azure waits and says why', async () => {
+    const refresh = page.getByTestId('inventory-refresh');
+    await expect(refresh.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(refresh.getAttribute('title')).resolves.toMatch(
+      /^Unavailable offline: no network connection to Azure \(ECONNREFUSED\)/,
+    );
+    await expect(refresh.getAttribute('aria-description')).resolves.toMatch(/Unavailable offline/);
+    // Clicking it sends nothing: no refresh starts.
+    await refresh.click({ force: true });
+    await expect(page.getByTestId('inventory-refreshing').count()).resolves.toBe(0);
+
+    // The compute page's Detach waits the same way.
+    await page.getByTestId('compute-row').first().getByTestId('compute-open').click();
+    await page.getByTestId('page-compute').waitFor();
+    const detach = page.getByTestId('compute-detach');
+    await detach.waitFor();
+    await expect(detach.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(detach.getAttribute('title')).resolves.toMatch(/^Unavailable offline/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-compute-actions.png') });
+    await page.getByTestId('compute-page-back').click();
+  });
+
+  it('Azure comes back: Retry ends the banner and a refresh succeeds', async () => {
+    await page.getByTestId('nav-inventory').click();
+    const knownBefore = await page.getByTestId('inventory-refreshed-at').getAttribute('title');
+    expect(knownBefore).toBeTruthy();
+    await emulator.listenAgain();
+    await page.getByTestId('offline-retry').click();
+    await page.getByTestId('offline-banner').waitFor({ state: 'hidden' });
+    const refresh = page.getByTestId('inventory-refresh');
+    await expect.poll(() => refresh.getAttribute('aria-disabled')).toBeNull();
+    // Coming back online starts a refresh by itself; asking again joins or follows it.
+    await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+    emulator.requestLog.clear();
+    await refresh.click();
+    await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+    const listed = emulator.requestLog
+      .entries()
+      .filter(
+        (entry) => entry.kind === 'arm' && /\/computes$/i.test(entry.path.split('?')[0] ?? ''),
+      );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((entry) => entry.status === 200)).toBe(true);
+    // The record's age moved on, and no subscription failed this time.
+    const age = page.getByTestId('inventory-refreshed-at');
+    await expect.poll(() => age.getAttribute('title')).not.toBe(knownBefore);
+    await expect.poll(() => age.textContent()).toBe('As of just now');
+    await expect(page.getByTestId('offline-banner').count()).resolves.toBe(0);
+  });
+});
