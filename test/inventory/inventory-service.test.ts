@@ -308,12 +308,14 @@ describe('drift: what changed outside Mooring', () => {
         provisioningErrors: [],
         seenAt: firstSeen,
         source: 'refresh',
+        changes: null,
       },
       {
         provisioningState: 'Removed',
         provisioningErrors: [],
         seenAt: clock.iso(),
         source: 'refresh',
+        changes: [{ field: 'removed', from: 'Succeeded', to: null }],
       },
     ]);
 
@@ -343,12 +345,19 @@ describe('drift: what changed outside Mooring', () => {
 
       expect(after.provisioningState).toBe('Canceled');
       expect(createInventoryStore(database).history(id)).toEqual([
-        { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
+        {
+          provisioningState: 'Creating',
+          provisioningErrors: [],
+          seenAt: first,
+          source: 'refresh',
+          changes: null,
+        },
         {
           provisioningState: 'Canceled',
           provisioningErrors: [],
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: [{ field: 'state', from: 'Creating', to: 'Canceled' }],
         },
       ]);
     } finally {
@@ -374,12 +383,19 @@ describe('drift: what changed outside Mooring', () => {
       expect(after.provisioningState).toBe('Creating');
       expect(after.provisioningErrors).toEqual([notReady]);
       expect(createInventoryStore(database).history(id)).toEqual([
-        { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
+        {
+          provisioningState: 'Creating',
+          provisioningErrors: [],
+          seenAt: first,
+          source: 'refresh',
+          changes: null,
+        },
         {
           provisioningState: 'Creating',
           provisioningErrors: [notReady],
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: [{ field: 'errors', from: null, to: 'ExtensionNotReady' }],
         },
       ]);
     } finally {
@@ -398,6 +414,7 @@ describe('drift: what changed outside Mooring', () => {
           provisioningErrors: compute.provisioningErrors,
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: null,
         },
       ]);
     }
