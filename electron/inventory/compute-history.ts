@@ -36,6 +36,7 @@ export interface ComputeHistory {
   /**
    * Records what a refresh saw: a state, its errors' JSON, and the changes made outside Mooring
    * (empty when none); the caller writes the compute's own row (and its `drift_json`).
+   * `firstSighting`: the compute has no history yet, so there is nothing to prune.
    */
   addSeen(
     computeKey: string,
@@ -43,6 +44,7 @@ export interface ComputeHistory {
     errors: string,
     changes: readonly ComputeDriftChange[],
     at: string,
+    firstSighting?: boolean,
   ): void;
   /** Marks a compute removed outside Mooring (last seen in `lastState`): row, drift and history. */
   markRemoved(computeKey: string, lastState: string, at: string): void;
@@ -77,8 +79,10 @@ export function createComputeHistory(db: Database): ComputeHistory {
     errors: string,
     changes: readonly ComputeDriftChange[],
     at: string,
+    firstSighting = false,
   ) => {
     statements.add.run(key, state, errors, at, changes.length > 0 ? JSON.stringify(changes) : null);
+    if (firstSighting) return;
     const over = statements.overCap.get(key, HISTORY_KEPT);
     if (over) statements.prune.run({ key, upTo: over.history_id });
   };

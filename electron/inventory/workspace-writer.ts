@@ -173,7 +173,7 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
         before.provisioning_state !== compute.provisioningState ||
         before.provisioning_errors_json !== errors ||
         changes.length > 0;
-      if (historic) history.addSeen(key, compute.provisioningState, errors, changes, at);
+      if (historic) history.addSeen(key, compute.provisioningState, errors, changes, at, !before);
     }
     for (const [key, row] of stored) {
       if (row.removed_at !== null || listed.has(key)) continue;
