@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ComputeView } from '../../shared/domain/inventory';
+import type { ComputeDriftChange, ComputeView } from '../../shared/domain/inventory';
 import type { ComputeIdentityDetail, StateObservation } from '../../shared/domain/operations';
 import type { ComputeRecord, WorkspaceRecord } from '../inventory/inventory-records';
 import {
@@ -105,9 +105,11 @@ export function createComputeRecordStore(db: Database) {
         seen_at: string;
         source: 'refresh' | 'operation';
         operation_id: string | null;
+        changes_json: string | null;
       }
     >(`
-      SELECT provisioning_state, seen_at, source, operation_id FROM compute_state_history
+      SELECT provisioning_state, seen_at, source, operation_id, changes_json
+        FROM compute_state_history
        WHERE compute_key = lower(?) ORDER BY history_id`),
   };
 
@@ -201,6 +203,8 @@ export function createComputeRecordStore(db: Database) {
         observedAt: row.seen_at,
         source: row.source,
         operationId: row.operation_id,
+        changes:
+          row.changes_json === null ? null : (JSON.parse(row.changes_json) as ComputeDriftChange[]),
       }));
     },
   };
