@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { StateTimeline } from '../../renderer/src/compute/StateTimeline';
 import { ComputeRow } from '../../renderer/src/inventory/ComputeRow';
 import { changeText, driftText } from '../../renderer/src/inventory/drift-text';
 import { compute, workspace } from './inventory-fixtures';
@@ -74,5 +75,28 @@ describe('a compute row', () => {
     const markup = render({ removedAt: TWO_HOURS_AGO });
     expect(markup).toMatch(/data-testid="compute-state"[^>]*>Removed</);
     expect(markup).toContain('title="Last seen Succeeded"');
+  });
+});
+
+describe("a compute's state timeline", () => {
+  it('lists each change made outside Mooring and marks it on the bar', () => {
+    const markup = renderToStaticMarkup(
+      createElement(StateTimeline, {
+        history: [
+          { state: 'Succeeded', observedAt: TWO_HOURS_AGO, source: 'refresh', operationId: null },
+          {
+            state: 'Succeeded',
+            observedAt: '2026-11-25T11:00:00.000Z',
+            source: 'refresh',
+            operationId: null,
+            changes: [{ field: 'identity', from: 'SystemAssigned', to: 'None' }],
+          },
+        ],
+      }),
+    );
+    expect(markup).toContain('data-testid="state-timeline-drift-mark"');
+    expect(markup).toMatch(
+      /data-testid="state-timeline-drift"[^>]*>.*Changed outside Mooring: identity SystemAssigned → None, /,
+    );
   });
 });
