@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { ClusterView, UserAssignedIdentityView } from '../../shared/domain/clusters';
+import type {
+  ClusterDrift,
+  ClusterDriftChange,
+  ClusterView,
+  UserAssignedIdentityView,
+} from '../../shared/domain/clusters';
+import { clusterDrift, type StoredCluster } from './compute-drift';
 import type { ScopedSubscription } from './inventory-scope';
 import type { ClusterRecord, DiscoveredCluster, IdentityRecord } from './inventory-records';
 import { SCOPE_CTE } from './store-scope';
@@ -10,12 +16,27 @@ import { SCOPE_CTE } from './store-scope';
  * identities, are only rewritten when their own listing succeeded, so a failed list keeps its
  * last known rows. Rows no longer listed get `removed_at`, and come back cleanly if they return.
  */
+/** One row of a cluster's history, oldest first: its extension as seen, or its removal. */
+export interface ClusterHistoryEntry {
+  readonly removed: boolean;
+  readonly extensionState: string | null;
+  readonly extensionVersion: string | null;
+  /** The changes made outside Mooring this row records; null on a first sighting. */
+  readonly changes: ClusterDriftChange[] | null;
+  readonly seenAt: string;
+}
+
 export interface DiscoveryStore {
+  /**
+   * Writes one kind's listing of a subscription's clusters, with drift and history.
+   * `subscriptionKnown`: the subscription had been listed before, so a new cluster appeared.
+   */
   recordClusters(
     subscription: ScopedSubscription,
     kind: ClusterRecord['kind'],
     clusters: readonly DiscoveredCluster[],
     at: string,
+    subscriptionKnown: boolean,
   ): void;
   recordIdentities(
     subscription: ScopedSubscription,
@@ -24,6 +45,8 @@ export interface DiscoveryStore {
   ): void;
   /** Reads for a scope given as `scopeJson` (see store-scope.ts), sorted for display. */
   clusters(scope: string): ClusterView[];
+  /** A cluster's history, oldest first (the id compared case-insensitively). */
+  clusterHistory(clusterId: string): ClusterHistoryEntry[];
   identities(scope: string): UserAssignedIdentityView[];
 }
 
@@ -46,6 +69,7 @@ interface ClusterRow {
   extension_release_train: string | null;
   last_synced_at: string;
   removed_at: string | null;
+  drift_json: string | null;
 }
 
 interface IdentityRow {
@@ -85,6 +109,7 @@ const toClusterView = (row: ClusterRow): ClusterView => ({
   extensionReadable: row.extension_readable === 1,
   lastSyncedAt: row.last_synced_at,
   removedAt: row.removed_at,
+  drift: row.drift_json === null ? null : (JSON.parse(row.drift_json) as ClusterDrift),
 });
 
 const toIdentityView = (row: IdentityRow): UserAssignedIdentityView => ({
@@ -131,9 +156,39 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
       `SELECT cluster_key FROM clusters
         WHERE subscription_id = lower(@subscriptionId) AND kind = @kind AND removed_at IS NULL`,
     ),
-    removeCluster: db.prepare<{ key: string; at: string }>(
-      'UPDATE clusters SET removed_at = @at WHERE cluster_key = @key',
+    storedClustersOf: db.prepare<{ subscriptionId: string; kind: string }, StoredCluster>(`
+      SELECT cluster_key, extension_readable, extension_name, extension_provisioning_state,
+             extension_version, removed_at
+        FROM clusters WHERE subscription_id = lower(@subscriptionId) AND kind = @kind`),
+    setClusterDrift: db.prepare<{ key: string; drift: string }>(
+      'UPDATE clusters SET drift_json = @drift WHERE cluster_key = @key',
     ),
+    removeCluster: db.prepare<{ key: string; at: string; drift: string }>(
+      'UPDATE clusters SET removed_at = @at, drift_json = @drift WHERE cluster_key = @key',
+    ),
+    addClusterHistory: db.prepare<{
+      key: string;
+      removed: number;
+      state: string | null;
+      version: string | null;
+      changes: string | null;
+      at: string;
+    }>(`
+      INSERT INTO cluster_history (cluster_key, removed, extension_state, extension_version,
+                                   changes_json, seen_at)
+      VALUES (@key, @removed, @state, @version, @changes, @at)`),
+    clusterHistory: db.prepare<
+      [string],
+      {
+        removed: number;
+        extension_state: string | null;
+        extension_version: string | null;
+        changes_json: string | null;
+        seen_at: string;
+      }
+    >(`
+      SELECT removed, extension_state, extension_version, changes_json, seen_at
+        FROM cluster_history WHERE cluster_key = lower(?) ORDER BY history_id`),
     upsertIdentity: db.prepare<Record<string, unknown>, { identity_key: string }>(`
       INSERT INTO user_assigned_identities (identity_key, identity_id, subscription_id, tenant_id,
                                             resource_group, name, location, client_id,
@@ -159,7 +214,7 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
              c.tenant_id, c.location, c.connectivity_status, c.private_cluster,
              c.extension_readable, c.extension_id, c.extension_name,
              c.extension_provisioning_state, c.extension_version, c.extension_release_train,
-             c.last_synced_at, c.removed_at
+             c.last_synced_at, c.removed_at, c.drift_json
         FROM scope s JOIN clusters c ON c.subscription_id = s.subscription_id
        ORDER BY s.subscription_name COLLATE NOCASE, s.subscription_id, c.name COLLATE NOCASE,
                 c.cluster_key`),
@@ -172,9 +227,15 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
   };
 
   return {
-    recordClusters(subscription, kind, clusters, at) {
+    recordClusters(subscription, kind, clusters, at, subscriptionKnown) {
+      const stored = new Map(
+        statements.storedClustersOf
+          .all({ subscriptionId: subscription.subscriptionId, kind })
+          .map((row) => [row.cluster_key, row]),
+      );
       const listed = new Set<string>();
-      for (const { cluster, extensionReadable, azureMlExtension } of clusters) {
+      for (const discovered of clusters) {
+        const { cluster, extensionReadable, azureMlExtension } = discovered;
         const row = statements.upsertCluster.get({
           id: cluster.id,
           kind,
@@ -198,13 +259,43 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
         });
         if (!row) throw new Error(`SQLite returned no key for cluster ${cluster.id}`);
         listed.add(row.cluster_key);
+        const before = stored.get(row.cluster_key);
+        const changes = clusterDrift(before, discovered, subscriptionKnown);
+        if (changes.length > 0) {
+          statements.setClusterDrift.run({
+            key: row.cluster_key,
+            drift: JSON.stringify({ at, changes }),
+          });
+        }
+        // A first sighting, or any change (an unreadable listing proves none): the history grows.
+        if (!before || changes.length > 0) {
+          statements.addClusterHistory.run({
+            key: row.cluster_key,
+            removed: 0,
+            state: azureMlExtension?.provisioningState ?? null,
+            version: azureMlExtension?.version ?? null,
+            changes: changes.length > 0 ? JSON.stringify(changes) : null,
+            at,
+          });
+        }
       }
       const present = statements.presentClustersOf.all({
         subscriptionId: subscription.subscriptionId,
         kind,
       });
       for (const { cluster_key } of present) {
-        if (!listed.has(cluster_key)) statements.removeCluster.run({ key: cluster_key, at });
+        if (listed.has(cluster_key)) continue;
+        const changes: ClusterDriftChange[] = [{ field: 'removed', from: null, to: null }];
+        const drift = JSON.stringify({ at, changes });
+        statements.removeCluster.run({ key: cluster_key, at, drift });
+        statements.addClusterHistory.run({
+          key: cluster_key,
+          removed: 1,
+          state: null,
+          version: null,
+          changes: JSON.stringify(changes),
+          at,
+        });
       }
     },
     recordIdentities(subscription, identities, at) {
@@ -226,6 +317,15 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
       }
     },
     clusters: (scope) => statements.clusters.all({ scope }).map(toClusterView),
+    clusterHistory: (clusterId) =>
+      statements.clusterHistory.all(clusterId).map((row) => ({
+        removed: row.removed === 1,
+        extensionState: row.extension_state,
+        extensionVersion: row.extension_version,
+        changes:
+          row.changes_json === null ? null : (JSON.parse(row.changes_json) as ClusterDriftChange[]),
+        seenAt: row.seen_at,
+      })),
     identities: (scope) => statements.identities.all({ scope }).map(toIdentityView),
   };
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TenantProblem } from '../../shared/domain/accounts';
 import type { InventorySnapshot } from '../../shared/domain/inventory';
 import { createComputeHistory, type ComputeStateChange } from './compute-history';
-import { createDiscoveryStore } from './discovery-store';
+import { createDiscoveryStore, type ClusterHistoryEntry } from './discovery-store';
 import type { ScopedSubscription } from './inventory-scope';
 import type { ComputeRecord, WorkspaceRecord } from './inventory-records';
 import type { DiscoveryListing } from './list-discovery';
@@ -44,6 +44,8 @@ export interface InventoryStore {
   snapshot(scope: readonly ScopedSubscription[]): InventorySnapshot;
   /** A compute's state history, oldest first (the id compared case-insensitively). */
   history(computeId: string): ComputeStateChange[];
+  /** A cluster's history, oldest first (the id compared case-insensitively). */
+  clusterHistory(clusterId: string): ClusterHistoryEntry[];
 }
 
 /** How many refreshes are kept (their problems are diagnostics; only the last one is shown). */
@@ -80,6 +82,18 @@ export function createInventoryStore(db: Database): InventoryStore {
                                       listing, code, message)
       VALUES (@refreshId, lower(@subscriptionId), @subscriptionName, @workspaceId, @listing, @code,
               @message)`),
+    previousListing: db.prepare<[string], { listed_at: string }>(
+      'SELECT listed_at FROM inventory_listings WHERE subscription_id = lower(?)',
+    ),
+    // Computes an operation of Mooring has in hand, or finished while this refresh ran: their
+    // changes are Mooring's own, and the operation's record is newer than the listing.
+    operated: db.prepare<{ subscriptionId: string; refreshId: number }, { compute_key: string }>(`
+      SELECT DISTINCT compute_key FROM operations
+       WHERE subscription_id = lower(@subscriptionId)
+         AND kind IN ('attach', 'update-identity', 'detach')
+         AND (status IN ('pending', 'running')
+              OR ended_at >= (SELECT started_at FROM inventory_refreshes
+                               WHERE refresh_id = @refreshId))`),
     recordListed: db.prepare<{ subscriptionId: string; at: string }>(`
       INSERT INTO inventory_listings (subscription_id, listed_at) VALUES (lower(@subscriptionId), @at)
       ON CONFLICT (subscription_id) DO UPDATE SET listed_at = excluded.listed_at`),
@@ -89,6 +103,7 @@ export function createInventoryStore(db: Database): InventoryStore {
     subscription: ScopedSubscription,
     listing: DiscoveryListing,
     at: string,
+    known: boolean,
     problem: (listing: 'clusters' | 'identities', found: TenantProblem) => void,
   ) => {
     // One message per cause: AKS and Arc failing alike (no rights, say) is one problem.
@@ -99,7 +114,7 @@ export function createInventoryStore(db: Database): InventoryStore {
         clusterCodes.add(kindListing.problem.code);
         problem('clusters', kindListing.problem);
       } else {
-        discovery.recordClusters(subscription, kindListing.kind, kindListing.clusters, at);
+        discovery.recordClusters(subscription, kindListing.kind, kindListing.clusters, at, known);
       }
     }
     if ('problem' in listing.identities) problem('identities', listing.identities.problem);
@@ -127,19 +142,31 @@ export function createInventoryStore(db: Database): InventoryStore {
         problem({}, listing.problem);
         return;
       }
+      const known = statements.previousListing.get(subscription.subscriptionId) !== undefined;
+      const operated = new Set(
+        statements.operated
+          .all({ subscriptionId: subscription.subscriptionId, refreshId })
+          .map((row) => row.compute_key),
+      );
       statements.recordListed.run({ subscriptionId: subscription.subscriptionId, at });
-      const keys = workspaces.recordWorkspaces(subscription, listing.workspaces, at);
+      const keys = workspaces.recordWorkspaces(
+        subscription,
+        listing.workspaces,
+        at,
+        known,
+        operated,
+      );
       for (const computeListing of listing.computeListings) {
-        const workspaceKey = keys.get(computeListing.workspace.id);
-        if (workspaceKey === undefined) continue;
+        const workspace = keys.get(computeListing.workspace.id);
+        if (workspace === undefined) continue;
         if ('problem' in computeListing) {
           problem({ workspaceId: computeListing.workspace.id }, computeListing.problem);
         } else {
-          workspaces.recordComputes(workspaceKey, computeListing.computes, at);
+          workspaces.recordComputes(workspace, computeListing.computes, at, operated);
         }
       }
       if (listing.discovery) {
-        recordDiscovery(subscription, listing.discovery, at, (kind, found) =>
+        recordDiscovery(subscription, listing.discovery, at, known, (kind, found) =>
           problem({ listing: kind }, found),
         );
       }
@@ -161,5 +188,6 @@ export function createInventoryStore(db: Database): InventoryStore {
     },
     snapshot,
     history: (computeId) => history.read(computeId),
+    clusterHistory: (clusterId) => discovery.clusterHistory(clusterId),
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ComputeView } from '../../shared/domain/inventory';
+import type { ComputeDriftChange, ComputeView } from '../../shared/domain/inventory';
 import type { ComputeIdentityDetail, StateObservation } from '../../shared/domain/operations';
 import type { ComputeRecord, WorkspaceRecord } from '../inventory/inventory-records';
 import {
@@ -98,18 +98,25 @@ export function createComputeRecordStore(db: Database) {
         FROM computes c JOIN workspaces w ON w.workspace_key = c.workspace_key
         LEFT JOIN compute_identities i ON i.compute_key = c.compute_key
        WHERE c.compute_key = lower(?)`),
-    history: db.prepare<
+  };
+
+  // Prepared on first read: the column changes_json is migration 11's, and the writes above
+  // also serve tests that seed databases of earlier versions.
+  const historyStatement = lazy(() =>
+    db.prepare<
       [string],
       {
         provisioning_state: string;
         seen_at: string;
         source: 'refresh' | 'operation';
         operation_id: string | null;
+        changes_json: string | null;
       }
     >(`
-      SELECT provisioning_state, seen_at, source, operation_id FROM compute_state_history
+      SELECT provisioning_state, seen_at, source, operation_id, changes_json
+        FROM compute_state_history
        WHERE compute_key = lower(?) ORDER BY history_id`),
-  };
+  );
 
   return {
     hasWorkspace: (workspaceId: string): boolean =>
@@ -196,14 +203,25 @@ export function createComputeRecordStore(db: Database) {
       };
     },
     history(computeId: string): StateObservation[] {
-      return statements.history.all(computeId).map((row) => ({
-        state: row.provisioning_state,
-        observedAt: row.seen_at,
-        source: row.source,
-        operationId: row.operation_id,
-      }));
+      return historyStatement()
+        .all(computeId)
+        .map((row) => ({
+          state: row.provisioning_state,
+          observedAt: row.seen_at,
+          source: row.source,
+          operationId: row.operation_id,
+          changes:
+            row.changes_json === null
+              ? null
+              : (JSON.parse(row.changes_json) as ComputeDriftChange[]),
+        }));
     },
   };
+}
+
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 export type ComputeRecordStore = ReturnType<typeof createComputeRecordStore>;

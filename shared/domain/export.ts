@@ -8,7 +8,7 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 export const InventoryExportFilter = z
   .object({
     query: z.string().max(1_000),
-    state: z.enum(['all', 'failed', 'in-progress', 'succeeded']),
+    state: z.enum(['all', 'failed', 'in-progress', 'succeeded', 'removed']),
   })
   .strict();
 export type InventoryExportFilter = z.infer<typeof InventoryExportFilter>;

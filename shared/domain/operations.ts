@@ -8,7 +8,7 @@ import {
 } from '../azure/names';
 import { Guid } from './accounts';
 import { StrictArmId } from './arm-input';
-import { ArmId, ComputeView, ProvisioningError } from './inventory';
+import { ArmId, ComputeDriftChange, ComputeView, ProvisioningError } from './inventory';
 import { PresetKey } from './roles';
 
 /** Plain-words messages from the shared naming rules (the form shows the same sentences). */
@@ -178,6 +178,8 @@ export const StateObservation = z.object({
   observedAt: z.string(),
   source: z.enum(['refresh', 'operation']),
   operationId: z.string().nullable(),
+  /** On a refresh's observation: the changes made outside Mooring it found (absent or null: none). */
+  changes: z.array(ComputeDriftChange).nullable().optional(),
 });
 export type StateObservation = z.infer<typeof StateObservation>;
 

@@ -1,6 +1,6 @@
 import type { ComputeView, InventorySnapshot, WorkspaceView } from '../domain/inventory';
 import type { InventoryExportFilter } from '../domain/export';
-import { stateCategory } from './state-category';
+import { computeCategory } from './state-category';
 
 /** One line of the inventory as filtered: a compute, or a shown workspace with no compute shown. */
 export interface InventoryLine {
@@ -51,7 +51,7 @@ export function selectInventory(
     const kept = (computesOf.get(workspace.id) ?? [])
       .filter(
         (compute) =>
-          (filter.state === 'all' || stateCategory(compute.provisioningState) === filter.state) &&
+          (filter.state === 'all' || computeCategory(compute) === filter.state) &&
           (workspaceMatches ||
             terms.every((term) => own.includes(term) || computeText(compute).includes(term))),
       )

@@ -21,3 +21,13 @@ export function stateCategory(provisioningState: string): StateCategory {
       return 'other';
   }
 }
+
+/** A compute's group for counts and filters: a removed one is "removed", whatever its last state. */
+export type ComputeCategory = StateCategory | 'removed';
+
+export function computeCategory(compute: {
+  readonly provisioningState: string;
+  readonly removedAt: string | null;
+}): ComputeCategory {
+  return compute.removedAt !== null ? 'removed' : stateCategory(compute.provisioningState);
+}

@@ -156,6 +156,8 @@ describe('refreshing the inventory', () => {
       description: 'GPU training pool',
       lastSyncedAt: clock.iso(),
       removedAt: null,
+      stateSince: clock.iso(),
+      drift: null,
     });
 
     const systemAssigned = named(computes, 'cpu-prod');
@@ -306,12 +308,14 @@ describe('drift: what changed outside Mooring', () => {
         provisioningErrors: [],
         seenAt: firstSeen,
         source: 'refresh',
+        changes: null,
       },
       {
         provisioningState: 'Removed',
         provisioningErrors: [],
         seenAt: clock.iso(),
         source: 'refresh',
+        changes: [{ field: 'removed', from: 'Succeeded', to: null }],
       },
     ]);
 
@@ -341,12 +345,19 @@ describe('drift: what changed outside Mooring', () => {
 
       expect(after.provisioningState).toBe('Canceled');
       expect(createInventoryStore(database).history(id)).toEqual([
-        { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
+        {
+          provisioningState: 'Creating',
+          provisioningErrors: [],
+          seenAt: first,
+          source: 'refresh',
+          changes: null,
+        },
         {
           provisioningState: 'Canceled',
           provisioningErrors: [],
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: [{ field: 'state', from: 'Creating', to: 'Canceled' }],
         },
       ]);
     } finally {
@@ -372,12 +383,19 @@ describe('drift: what changed outside Mooring', () => {
       expect(after.provisioningState).toBe('Creating');
       expect(after.provisioningErrors).toEqual([notReady]);
       expect(createInventoryStore(database).history(id)).toEqual([
-        { provisioningState: 'Creating', provisioningErrors: [], seenAt: first, source: 'refresh' },
+        {
+          provisioningState: 'Creating',
+          provisioningErrors: [],
+          seenAt: first,
+          source: 'refresh',
+          changes: null,
+        },
         {
           provisioningState: 'Creating',
           provisioningErrors: [notReady],
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: [{ field: 'errors', from: null, to: 'ExtensionNotReady' }],
         },
       ]);
     } finally {
@@ -396,6 +414,7 @@ describe('drift: what changed outside Mooring', () => {
           provisioningErrors: compute.provisioningErrors,
           seenAt: clock.iso(),
           source: 'refresh',
+          changes: null,
         },
       ]);
     }

@@ -1,8 +1,9 @@
 /**
  * The local record of workspaces and computes at scale: snapshot() over 2,000 workspaces and
  * 20,000 computes in 20 subscriptions, on a real database file in a temporary folder. The record
- * is written by the same code a refresh uses (one transaction per subscription). Prints figures;
- * asserts nothing.
+ * is written by the same code a refresh uses (one transaction per subscription). Then the write
+ * of one refresh of 50,000 computes (50 subscriptions): first time, unchanged, and with a tenth
+ * of them changed, against the target of 1 s. Prints figures; asserts nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,15 +24,24 @@ const STATES = ['Succeeded', 'Succeeded', 'Succeeded', 'Creating', 'Failed'];
 const guid = (kind: number, n: number) =>
   `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-const subscriptions: ScopedSubscription[] = Array.from({ length: SUBSCRIPTIONS }, (_, s) => ({
-  subscriptionId: guid(2, s),
-  subscriptionName: `Subscription ${String(s).padStart(2, '0')}`,
-  tenantId: guid(1, s % 4),
-  accountId: 'account-a',
-}));
+const subscriptionsOf = (count: number): ScopedSubscription[] =>
+  Array.from({ length: count }, (_, s) => ({
+    subscriptionId: guid(2, s),
+    subscriptionName: `Subscription ${String(s).padStart(2, '0')}`,
+    tenantId: guid(1, s % 4),
+    accountId: 'account-a',
+  }));
+const subscriptions = subscriptionsOf(SUBSCRIPTIONS);
 
-/** A subscription's listing; `round` moves some computes to another state so history grows. */
-function listingOf(subscription: ScopedSubscription, round: number): SubscriptionListing {
+/**
+ * A subscription's listing; `round` moves computes to another state so history grows: every
+ * compute, or with `changeEvery` 10 one in ten.
+ */
+function listingOf(
+  subscription: ScopedSubscription,
+  round: number,
+  changeEvery = 1,
+): SubscriptionListing {
   const workspaces: WorkspaceRecord[] = [];
   const computeListings = [];
   for (let w = 0; w < WORKSPACES_PER_SUBSCRIPTION; w++) {
@@ -48,7 +58,8 @@ function listingOf(subscription: ScopedSubscription, round: number): Subscriptio
     };
     workspaces.push(workspace);
     const computes: ComputeRecord[] = Array.from({ length: COMPUTES_PER_WORKSPACE }, (_, c) => {
-      const state = STATES[(c + w + round) % STATES.length] ?? 'Succeeded';
+      const moved = c % changeEvery === 0 ? round : 0;
+      const state = STATES[(c + w + moved) % STATES.length] ?? 'Succeeded';
       return {
         id: `${workspace.id}/computes/k8s-${c}`,
         name: `k8s-${c}`,
@@ -69,7 +80,7 @@ function listingOf(subscription: ScopedSubscription, round: number): Subscriptio
   return { subscription, workspaces, computeListings };
 }
 
-function measure(label: string, runs: number, body: () => unknown): void {
+function measure(label: string, runs: number, body: () => unknown): number {
   const warmUps = runs > 1 ? Math.min(runs, 3) : 0;
   for (let i = 0; i < warmUps; i++) body();
   const times: number[] = [];
@@ -84,6 +95,42 @@ function measure(label: string, runs: number, body: () => unknown): void {
   console.log(
     `${label.padEnd(64)} median ${median.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms  (${runs} runs)`,
   );
+  return median;
+}
+
+/** One refresh's write of 50,000 computes, in a database of its own. */
+function benchLargeWrite(dir: string): void {
+  const large = subscriptionsOf(50);
+  const database = openDatabase({ path: path.join(dir, 'large.sqlite3') });
+  const store = createInventoryStore(database);
+  let minute = 0;
+  const writeAll = (round: number, changeEvery = 1) => {
+    const when = new Date(Date.UTC(2026, 1, 1, 0, minute++)).toISOString();
+    const refreshId = store.beginRefresh(large.length, when);
+    for (const subscription of large) {
+      store.recordSubscription(refreshId, listingOf(subscription, round, changeEvery), when);
+    }
+    store.finishRefresh(refreshId, when);
+  };
+  const target = 1000;
+  const report = (label: string, ms: number) =>
+    console.log(`  ${label}: ${(ms / target).toFixed(2)}× the 1 s target`);
+  report(
+    'first',
+    measure('refresh write of 50,000 computes, first time', 1, () => writeAll(0)),
+  );
+  report(
+    'unchanged',
+    measure('refresh write of 50,000 computes, unchanged', 3, () => writeAll(0)),
+  );
+  let round = 0;
+  report(
+    'a tenth changed',
+    measure('refresh write of 50,000 computes, a tenth change state', 3, () =>
+      writeAll(++round, 10),
+    ),
+  );
+  database.close();
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-inventory-bench-'));
@@ -133,6 +180,7 @@ try {
     .readdirSync(dir)
     .reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
   console.log(`database files: ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+  benchLargeWrite(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -97,7 +97,10 @@ describe('migration 10: role grants in the operation journal', () => {
     );
     before.close();
 
-    const db = openDatabase({ path: file() });
+    const db = openDatabase({
+      path: file(),
+      migrations: migrations.filter((m) => m.version <= 10),
+    });
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     const after = createJournalStore(db);
     expect(after.read('op-1')).toMatchObject({ kind: 'attach', status: 'pending', pollCount: 1 });

@@ -146,7 +146,35 @@ describe('the inventory list model', () => {
       failed: 1,
       'in-progress': 1,
       succeeded: 1,
+      removed: 0,
     });
+  });
+
+  it('counts a compute removed outside Mooring as removed, never under its last state', () => {
+    const fraud = workspace('mlw-fraud');
+    const gone = compute(fraud, 'gone', { removedAt: '2026-11-25T11:00:00.000Z' });
+    const failedThenGone = compute(fraud, 'broken', {
+      provisioningState: 'Failed',
+      removedAt: '2026-11-25T11:00:00.000Z',
+    });
+    const computes = [compute(fraud, 'fine'), gone, failedThenGone];
+
+    expect(countByState(computes)).toEqual({
+      all: 3,
+      failed: 0,
+      'in-progress': 0,
+      succeeded: 1,
+      removed: 2,
+    });
+    const names = (state: 'succeeded' | 'removed' | 'failed') =>
+      groupInventory(snapshotOf([fraud], computes), { query: '', state }).flatMap((group) =>
+        group.workspaces.flatMap((entry) => entry.computes.map((item) => item.name)),
+      );
+    expect(names('succeeded')).toEqual(['fine']);
+    expect(names('failed')).toEqual([]);
+    expect(names('removed')).toEqual(['broken', 'gone']);
+    const entry = groupInventory(snapshotOf([fraud], computes), NO_FILTER)[0]?.workspaces[0];
+    expect(entry?.failedComputes).toBe(0);
   });
 
   it('tells the whole and failed compute counts of a workspace whatever the filter', () => {

@@ -46,6 +46,7 @@ describe('an inventory export holds what the page shows', () => {
     { query: '', state: 'failed' },
     { query: '', state: 'in-progress' },
     { query: '', state: 'succeeded' },
+    { query: '', state: 'removed' },
     { query: 'fraud', state: 'all' },
     { query: 'FRAUD k8s-a', state: 'all' },
     { query: 'edge', state: 'all' },
@@ -66,5 +67,10 @@ describe('an inventory export holds what the page shows', () => {
       'ws-gone/k8s-z',
       'ws-vision/arc',
     ]);
+  });
+
+  it('exports a removed compute under Removed, never under the state it was last seen in', () => {
+    expect(exportLines({ query: '', state: 'removed' })).toEqual(['ws-fraud/old']);
+    expect(exportLines({ query: '', state: 'succeeded' })).not.toContain('ws-fraud/old');
   });
 });

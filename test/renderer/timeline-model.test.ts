@@ -54,4 +54,20 @@ describe('the state timeline', () => {
     const bad = { ...seen('Creating', 0), observedAt: 'yesterday' };
     expect(timelineGeometry([bad], NOW, 600).segments).toEqual([]);
   });
+
+  it('places every observation that found changes made outside Mooring', () => {
+    const changes = [{ field: 'identity' as const, from: 'SystemAssigned', to: 'None' }];
+    const geometry = timelineGeometry(
+      [
+        seen('Succeeded', 0, 'refresh'),
+        { ...seen('Succeeded', 30, 'refresh'), changes },
+        { ...seen('Succeeded', 40, 'refresh'), changes: null },
+      ],
+      NOW,
+      600,
+    );
+    // Same state throughout: one stretch, and the change is still on the timeline.
+    expect(geometry.segments).toHaveLength(1);
+    expect(geometry.drift).toEqual([{ ms: Date.parse(at(30)), x: 300, changes }]);
+  });
 });

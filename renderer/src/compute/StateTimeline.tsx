@@ -13,7 +13,9 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { StateObservation } from '../../../shared/domain/operations';
 import type { StateCategory } from '../inventory/compute-presentation';
+import { changesText } from '../inventory/drift-text';
 import { useNow } from '../inventory/use-now';
+import { timeAgo } from '../scope/relative-time';
 import { formatDuration } from '../operations/operations-model';
 import { timelineGeometry } from './timeline-model';
 
@@ -42,6 +44,15 @@ const useStyles = makeStyles({
   },
   axis: { fill: tokens.colorNeutralForeground3, fontSize: '11px' },
   label: { fill: tokens.colorNeutralForegroundOnBrand, fontSize: '11px', pointerEvents: 'none' },
+  driftMark: { fill: tokens.colorPaletteMarigoldForeground2 },
+  driftList: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
 });
 
 /** Colours by state group; the text table and labels carry the same facts for who cannot see them. */
@@ -123,6 +134,16 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
             )}
           </g>
         ))}
+        {geometry.drift.map((mark, index) => (
+          <path
+            key={`drift-${index}`}
+            className={styles.driftMark}
+            d={`M ${mark.x} ${BAR_TOP - 1} l -4 -6 h 8 z`}
+            data-testid="state-timeline-drift-mark"
+          >
+            <title>{`Changed outside Mooring ${clock(mark.ms)}: ${changesText(mark.changes)}`}</title>
+          </path>
+        ))}
         {geometry.ticks.map((tick, index) => (
           <text
             key={index}
@@ -137,6 +158,18 @@ export function StateTimeline({ history }: { history: readonly StateObservation[
           </text>
         ))}
       </svg>
+      {geometry.drift.length > 0 && (
+        <ul className={styles.driftList} aria-label="Changed outside Mooring">
+          {[...geometry.drift].reverse().map((mark, index) => (
+            <li key={index} data-testid="state-timeline-drift">
+              <Caption1>
+                {`Changed outside Mooring: ${changesText(mark.changes)}, ${timeAgo(new Date(mark.ms).toISOString(), now)}`}
+                {` (${clock(mark.ms)})`}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
       <ul className={styles.legend} aria-hidden="true">
         {(Object.keys(FILLS) as StateCategory[]).map((category) => (
           <li key={category}>

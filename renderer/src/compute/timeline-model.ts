@@ -17,6 +17,13 @@ export interface TimelineSegment {
   readonly width: number;
 }
 
+/** A change made outside Mooring a refresh recorded, placed on the timeline. */
+export interface TimelineDrift {
+  readonly ms: number;
+  readonly x: number;
+  readonly changes: NonNullable<StateObservation['changes']>;
+}
+
 export interface TimelineTick {
   readonly x: number;
   readonly ms: number;
@@ -24,6 +31,8 @@ export interface TimelineTick {
 
 export interface TimelineGeometry {
   readonly segments: readonly TimelineSegment[];
+  /** Every observation that found changes made outside Mooring, oldest first. */
+  readonly drift: readonly TimelineDrift[];
   readonly ticks: readonly TimelineTick[];
   readonly startMs: number;
   readonly endMs: number;
@@ -48,7 +57,7 @@ export function timelineGeometry(
     .filter((entry) => !Number.isNaN(entry.ms))
     .sort((a, b) => a.ms - b.ms);
   const first = observed[0];
-  if (!first) return { segments: [], ticks: [], startMs: now, endMs: now };
+  if (!first) return { segments: [], drift: [], ticks: [], startMs: now, endMs: now };
 
   const startMs = first.ms;
   const endMs = Math.max(now, observed[observed.length - 1]?.ms ?? now, startMs + 1);
@@ -93,11 +102,17 @@ export function timelineGeometry(
     };
   });
 
+  const drift = observed.flatMap(({ observation, ms }): TimelineDrift[] =>
+    observation.changes && observation.changes.length > 0
+      ? [{ ms, x: (ms - startMs) * scale, changes: observation.changes }]
+      : [],
+  );
+
   const ticks: TimelineTick[] = [];
   const steps = Math.max(1, tickCount - 1);
   for (let index = 0; index <= steps; index += 1) {
     const ms = startMs + ((endMs - startMs) * index) / steps;
     ticks.push({ x: (ms - startMs) * scale, ms });
   }
-  return { segments, ticks, startMs, endMs };
+  return { segments, drift, ticks, startMs, endMs };
 }

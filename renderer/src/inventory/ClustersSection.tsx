@@ -17,6 +17,7 @@ import { attachmentText, clusterCountText, groupClusters } from './cluster-model
 import type { ClusterEntry } from './cluster-model';
 import { clusterUsability } from '../attach/cluster-usability';
 import { useInventoryActions } from './inventory-actions';
+import { driftText } from './drift-text';
 import { removedText } from './record-age';
 
 const useStyles = makeStyles({
@@ -50,6 +51,7 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold },
   removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  driftNote: { color: tokens.colorPaletteMarigoldForeground2 },
   reason: { color: tokens.colorPaletteRedForeground1 },
   attach: { marginLeft: 'auto' },
 });
@@ -60,6 +62,7 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
   const removed = cluster.removedAt !== null;
   const actions = useInventoryActions();
   const usability = clusterUsability(cluster, []);
+  const drift = driftText(cluster.drift, now);
   return (
     <li
       className={mergeClasses(styles.row, removed && styles.removed)}
@@ -116,6 +119,16 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
       )}
       {removed && cluster.removedAt && (
         <Caption1 className={styles.removedNote}>{removedText(cluster.removedAt, now)}</Caption1>
+      )}
+      {drift && cluster.drift && (
+        <Caption1
+          className={styles.driftNote}
+          title={new Date(cluster.drift.at).toLocaleString()}
+          data-testid="cluster-drift"
+          data-drift-fields={cluster.drift.changes.map((change) => change.field).join(' ')}
+        >
+          {drift}
+        </Caption1>
       )}
     </li>
   );

@@ -15,20 +15,16 @@ import { Copy16Regular, Checkmark16Regular } from '@fluentui/react-icons';
 import { memo, useRef, useState } from 'react';
 import { useInventoryActions } from './inventory-actions';
 import type { ComputeView } from '../../../shared/domain/inventory';
+import { computeCategory } from '../../../shared/inventory/state-category';
 import { copyOrSelect } from '../accounts/copy-text';
-import {
-  identityLabel,
-  isKubernetes,
-  resourceName,
-  stateCategory,
-  stateColor,
-} from './compute-presentation';
+import { identityLabel, isKubernetes, resourceName, stateColor } from './compute-presentation';
 import {
   ERROR_LINE_HEIGHT,
   LINES_PER_ERROR,
   MAX_ERRORS_SHOWN,
   computeRowHeight,
 } from './inventory-layout';
+import { driftText } from './drift-text';
 import { removedText } from './record-age';
 import { ROW_ATTRIBUTE } from './row-keys';
 
@@ -97,6 +93,13 @@ const useStyles = makeStyles({
   // The error lines set the line height; the caption text follows it.
   inherit: { lineHeight: 'inherit' },
   removedNote: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  driftNote: {
+    color: tokens.colorPaletteMarigoldForeground2,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   detailsToggle: { flexShrink: 0, minWidth: 0, height: '20px', marginLeft: 'auto' },
   open: { flexShrink: 0, minWidth: 0, height: '20px' },
   detailsSurface: { maxWidth: 'min(720px, calc(100vw - 48px))', padding: 0 },
@@ -261,9 +264,11 @@ export const ComputeRow = memo(function ComputeRow({
 }: ComputeRowProps) {
   const styles = useStyles();
   const actions = useInventoryActions();
-  const failed = stateCategory(compute.provisioningState) === 'failed';
+  // A removed compute is "Removed", never its last state: it is not failing nor succeeding now.
+  const failed = computeCategory(compute) === 'failed';
   const kubernetes = isKubernetes(compute);
   const removed = compute.removedAt !== null;
+  const drift = driftText(compute.drift, now);
   return (
     <div
       role="listitem"
@@ -297,12 +302,23 @@ export const ComputeRow = memo(function ComputeRow({
         </Badge>
         <Badge
           appearance="tint"
-          color={stateColor(compute.provisioningState)}
+          color={removed ? 'informative' : stateColor(compute.provisioningState)}
           size="small"
+          title={removed ? `Last seen ${compute.provisioningState}` : undefined}
           data-testid="compute-state"
         >
-          {compute.provisioningState}
+          {removed ? 'Removed' : compute.provisioningState}
         </Badge>
+        {drift && compute.drift && (
+          <Caption1
+            className={styles.driftNote}
+            title={`${drift} (${new Date(compute.drift.at).toLocaleString()})`}
+            data-testid="compute-drift"
+            data-drift-fields={compute.drift.changes.map((change) => change.field).join(' ')}
+          >
+            {drift}
+          </Caption1>
+        )}
         {compute.removedAt && (
           <Caption1
             className={styles.removedNote}

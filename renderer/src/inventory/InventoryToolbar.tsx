@@ -123,6 +123,7 @@ const STATE_LABELS: Record<StateFilter, string> = {
   failed: 'Failed',
   'in-progress': 'In progress',
   succeeded: 'Succeeded',
+  removed: 'Removed',
 };
 
 const isStateFilter = (value: unknown): value is StateFilter =>

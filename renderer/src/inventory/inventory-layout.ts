@@ -1,5 +1,5 @@
 import type { ComputeView, InventorySnapshot } from '../../../shared/domain/inventory';
-import { stateCategory } from './compute-presentation';
+import { computeCategory } from '../../../shared/inventory/state-category';
 import type { SubscriptionGroup, WorkspaceEntry } from './inventory-model';
 
 /** Row heights in pixels; the list draws only what is in view, so every height is known up front. */
@@ -17,7 +17,7 @@ export const MAX_ERRORS_SHOWN = 2;
 
 /** The lines of provisioning errors a compute row shows (only a failed compute shows them). */
 export function errorLines(compute: ComputeView): number {
-  if (stateCategory(compute.provisioningState) !== 'failed') return 0;
+  if (computeCategory(compute) !== 'failed') return 0;
   const count = compute.provisioningErrors.length;
   return Math.min(count, MAX_ERRORS_SHOWN) * LINES_PER_ERROR + (count > MAX_ERRORS_SHOWN ? 1 : 0);
 }

@@ -3,11 +3,13 @@ import type {
   InventorySnapshot,
   WorkspaceView,
 } from '../../../shared/domain/inventory';
-import { stateCategory } from './compute-presentation';
-import type { StateCategory } from './compute-presentation';
+import { computeCategory, type ComputeCategory } from '../../../shared/inventory/state-category';
 
-/** The state filter's choices; "All" also shows states outside the three named ones. */
-export const STATE_FILTERS = ['all', 'failed', 'in-progress', 'succeeded'] as const;
+/**
+ * The state filter's choices; "All" also shows states outside the named ones. A compute removed
+ * outside Mooring counts as "removed" only, never under the last state it was seen in.
+ */
+export const STATE_FILTERS = ['all', 'failed', 'in-progress', 'succeeded', 'removed'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export interface InventoryFilter {
@@ -75,7 +77,7 @@ const compareWorkspaces = (a: WorkspaceEntry, b: WorkspaceEntry) =>
   a.workspace.id.localeCompare(b.workspace.id);
 
 export function matchesState(compute: ComputeView, state: StateFilter): boolean {
-  return state === 'all' || stateCategory(compute.provisioningState) === state;
+  return state === 'all' || computeCategory(compute) === state;
 }
 
 /**
@@ -119,8 +121,7 @@ export function groupInventory(
       workspace,
       computes: kept.sort(compareComputes),
       totalComputes: all.length,
-      failedComputes: all.filter((compute) => stateCategory(compute.provisioningState) === 'failed')
-        .length,
+      failedComputes: all.filter((compute) => computeCategory(compute) === 'failed').length,
     });
   }
 
@@ -146,19 +147,21 @@ export function groupInventory(
 
 /** How many computes of the record are in each state group, for the state filter's labels. */
 export function countByState(computes: readonly ComputeView[]): Record<StateFilter, number> {
-  const counts: Record<StateCategory | 'all', number> = {
+  const counts: Record<ComputeCategory | 'all', number> = {
     all: computes.length,
     failed: 0,
     'in-progress': 0,
     succeeded: 0,
+    removed: 0,
     other: 0,
   };
-  for (const compute of computes) counts[stateCategory(compute.provisioningState)] += 1;
+  for (const compute of computes) counts[computeCategory(compute)] += 1;
   return {
     all: counts.all,
     failed: counts.failed,
     'in-progress': counts['in-progress'],
     succeeded: counts.succeeded,
+    removed: counts.removed,
   };
 }
 

@@ -31,7 +31,10 @@ export function inventoryPaletteSources(
     heading: 'Computes',
     limit: 50,
     items: snapshot.computes.map((compute) => {
-      const where = [compute.workspaceName, compute.provisioningState];
+      // A removed compute is not in its last state: REMOVED below says what it is.
+      const where = compute.removedAt
+        ? [compute.workspaceName]
+        : [compute.workspaceName, compute.provisioningState];
       if (compute.clusterId) where.push(resourceName(compute.clusterId));
       return {
         id: `compute:${compute.id}`,

@@ -1,0 +1,114 @@
+/**
+ * Drift as a user meets it, in Chromium through the browser host: a compute changed and a
+ * compute removed through the emulator's control API (as someone in the portal would) are,
+ * after a refresh, flagged on their rows — what changed and when — and the removed one counts
+ * as Removed, not under its last state.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
+import type { BrowserHost } from '../browser-host/host';
+import { recordingLogger } from '../browser-host/test-support';
+import { testEncryptor } from '../support/test-encryptor';
+import { startEmulator } from '../emulator/emulator';
+import type { RunningEmulator } from '../emulator/emulator';
+import { demoScenarioPath, fastSettings } from '../emulator/testing';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { ensureRendererBuilt } from './renderer-build';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
+
+if (!chromiumAvailable) {
+  console.warn(`Skipping the drift browser test: no Chromium at ${CHROMIUM_PATH}.`);
+}
+
+describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
+  let emulator: RunningEmulator;
+  let userDataDir: string;
+  let host: BrowserHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-drift-e2e-'));
+    host = await startBrowserHost({
+      userDataDir,
+      logger: recordingLogger(),
+      encryptor: testEncryptor('os'),
+      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
+      openSignInPage: async (url) => {
+        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
+      },
+    });
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: { width: 1360, height: 860 },
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('app-root').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await emulator?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  const refresh = async () => {
+    await page
+      .getByTestId('inventory-refresh')
+      .or(page.getByTestId('inventory-empty-refresh'))
+      .first()
+      .click();
+  };
+
+  it('signs in and lists the inventory', async () => {
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('accounts-empty-browser').click();
+    await expect.poll(() => page.getByTestId('tenant-row').count()).toBe(3);
+    await page.getByTestId('nav-inventory').click();
+    await page.getByTestId('page-inventory').waitFor();
+    await refresh();
+    await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(1);
+    await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+  });
+
+  it('flags a compute changed and one removed outside Mooring after a refresh', async () => {
+    const rows = page.getByTestId('compute-row');
+    const changedId = await rows.nth(0).getAttribute('data-compute-id');
+    const removedId = await rows.nth(1).getAttribute('data-compute-id');
+    if (!changedId || !removedId) throw new Error('the inventory drew no compute rows');
+    const changed = page.locator(`[data-compute-id="${changedId}"]`);
+    const removed = page.locator(`[data-compute-id="${removedId}"]`);
+    const removedCount = async () =>
+      (await page.getByTestId('inventory-state-removed').textContent()) ?? '';
+    expect(await removedCount()).toMatch(/\(0\)/);
+    await expect(changed.getByTestId('compute-drift').count()).resolves.toBe(0);
+
+    await emulator.control.changeCompute({ id: changedId, namespace: 'changed-in-portal' });
+    await emulator.control.removeCompute(removedId);
+    await refresh();
+
+    const note = changed.getByTestId('compute-drift');
+    await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);
+    expect(await note.getAttribute('data-drift-fields')).toBe('namespace');
+    expect(await note.textContent()).toMatch(
+      /^Changed outside Mooring: namespace \S+ → changed-in-portal, /,
+    );
+    await expect.poll(() => removed.getAttribute('data-removed')).toBe('true');
+    expect(await removed.getByTestId('compute-state').textContent()).toBe('Removed');
+    expect(await removedCount()).toMatch(/\(1\)/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'inventory-drift.png') });
+  });
+});
