@@ -40,13 +40,13 @@ export const SOCKETS_PER_SERVER = 64;
 
 export function createNetworkTransport(options: NetworkTransportOptions): NetworkTransport {
   const ca = trustedCertificates(options.extraCaPems);
-  // One TLS context for every connection: with `ca` alone Node builds a new one (parsing every
-  // trusted certificate) for each connection it opens.
-  const secureContext = ca ? tls.createSecureContext({ ca }) : undefined;
+  // One TLS context for every connection, given as `secureContext` and not as `ca`: with `ca`
+  // Node builds a new context (parsing every trusted certificate) for each connection it opens,
+  // and writes the whole bundle into the pool's key for each request it sends.
   const agentOptions: https.AgentOptions = {
     keepAlive: true,
     maxSockets: SOCKETS_PER_SERVER,
-    ...(ca ? { ca, secureContext } : {}),
+    ...(ca ? { secureContext: tls.createSecureContext({ ca }) } : {}),
   };
   const direct = new https.Agent(agentOptions);
   // Keyed by the full proxy URL (credentials included): held in memory only, never logged.
