@@ -28,11 +28,12 @@ export interface InventoryServiceLimits extends RefreshRunLimits {
 }
 
 export const defaultInventoryLimits: InventoryServiceLimits = {
-  // ARM's read budget is per subscription (and principal), not per tenant: the bounds across
-  // subscriptions keep the refresh's requests near the socket pool (SOCKETS_PER_SERVER, 64) with
-  // a subscription being 4 to 16 reads wide, and per tenant leave room for the other tenants.
-  subscriptions: 32,
-  tenantSubscriptions: 16,
+  // ARM's read budget is per subscription (and principal), not per tenant: what bounds the
+  // refresh is the connection pool (SOCKETS_PER_SERVER, 64). As many subscriptions as connections
+  // keep it full even when each has one read left (its computes, after Resource Graph); half of
+  // them per tenant leave room for the other tenants.
+  subscriptions: 64,
+  tenantSubscriptions: 32,
   resourceGraphAbove: 50,
   // Every workspace's computes and every cluster's extensions at once; the read pacer bounds the
   // subscription's reads in flight (ARM_READ_BUDGET.inFlight) and their rate.
