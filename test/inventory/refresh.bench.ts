@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     };
     const line = (name: string, run: ReturnType<typeof ratios>) =>
       console.log(
-        `  ${name}: ${run.ms} ms, ${run.requests} requests, ${run.throttled} × 429, ${run.problems} problems; ${run.vsCriticalPath}× the critical path (${run.criticalPathMs} ms), ${run.vsFloorPlusCriticalPath}× (floor + critical path), ${run.fasterThanWalk}× faster than the walk (${run.walkMs} ms)`,
+        `  ${name}: ${run.ms} ms (${run.cpuMs} ms CPU), ${run.requests} requests, ${run.throttled} × 429, ${run.problems} problems; ${run.vsCriticalPath}× the critical path (${run.criticalPathMs} ms), ${run.vsFloorPlusCriticalPath}× (floor + critical path), ${run.fasterThanWalk}× faster than the walk (${run.walkMs} ms)`,
       );
     console.log(
       `refresh of ${subscriptions.length} subscriptions, ${arm.computes} computes at ${LATENCY_MS} ms per request on ${figures.machine} (load ${figures.loadAverage.join(' ')})`,
