@@ -21,18 +21,24 @@ export interface InventoryServiceLimits extends RefreshRunLimits {
    * compute listings are in flight overall.
    */
   readonly workspaces: number;
-  /** How many clusters of one subscription have their extensions listed at once (after its computes). */
+  /** How many clusters of one subscription have their extensions listed at once. */
   readonly clusters: number;
   /** A subscription whose listing takes longer than this is stopped and reported; the others go on. */
   readonly subscriptionTimeoutMs: number;
 }
 
 export const defaultInventoryLimits: InventoryServiceLimits = {
-  subscriptions: 12,
-  tenantSubscriptions: 4,
+  // ARM's read budget is per subscription (and principal), not per tenant: what bounds the
+  // refresh is the connection pool (SOCKETS_PER_SERVER, 64). As many subscriptions as connections
+  // keep it full even when each has one read left (its computes, after Resource Graph); half of
+  // them per tenant leave room for the other tenants.
+  subscriptions: 64,
+  tenantSubscriptions: 32,
   resourceGraphAbove: 50,
-  workspaces: 5,
-  clusters: 5,
+  // Every workspace's computes and every cluster's extensions at once; the read pacer bounds the
+  // subscription's reads in flight (ARM_READ_BUDGET.inFlight) and their rate.
+  workspaces: 16,
+  clusters: 16,
   subscriptionTimeoutMs: 180_000,
 };
 

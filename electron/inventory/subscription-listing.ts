@@ -36,7 +36,8 @@ export interface SubscriptionListingContext {
 /**
  * One subscription's workspaces, each workspace's computes, its clusters (with their Azure ML
  * extension) and user-assigned identities, every client on the connection's pipeline with the
- * read pacer. A failing list becomes a problem on that subscription (or workspace); the rest goes on.
+ * read pacer. Discovery runs beside the workspaces and their computes. A failing list becomes a
+ * problem on that subscription (or workspace); the rest goes on.
  */
 export async function listSubscription(
   subscription: ScopedSubscription,
@@ -53,41 +54,77 @@ export async function listSubscription(
   const clientOptions = withReadPacing(context.runtime.armClientOptions(), context.pacer);
   let client: AzureMachineLearningWorkspaces;
   let credential: TokenCredential;
-  let workspaces: readonly WorkspaceRecord[];
   try {
-    credential = context.credentialFor(subscription.accountId, subscription.tenantId);
+    credential = oneTokenRequestAtATime(
+      context.credentialFor(subscription.accountId, subscription.tenantId),
+    );
     client = machineLearningClient(credential, subscription.subscriptionId, clientOptions);
-    workspaces = found ? found.workspaces : await listWorkspaces(client, abortSignal);
   } catch (error) {
     return { subscription, problem: report(error, where) };
   }
+  // Clusters and identities do not depend on the workspaces: both chains start at once, so a
+  // subscription takes the longer of its two chains of round trips, not their sum. The read
+  // pacer bounds what one subscription has in flight.
+  const discovering: Promise<DiscoveryListing> = found
+    ? Promise.resolve(found.discovery)
+    : listDiscovery({
+        arm: armListClient(credential, clientOptions),
+        subscriptionId: subscription.subscriptionId,
+        extensionConcurrency: context.clusters,
+        abortSignal,
+        report: (error, listing) => report(error, { ...where, listing }),
+        ...(context.logger ? { logger: context.logger } : {}),
+      });
+  // Awaited below; marked handled now so a failure before then is never an unhandled rejection.
+  discovering.catch(() => undefined);
+  let workspaces: readonly WorkspaceRecord[];
+  try {
+    workspaces = found ? found.workspaces : await listWorkspaces(client, abortSignal);
+  } catch (error) {
+    // The subscription keeps its last known record; the discovery already under way is let finish
+    // (it fails on its own, or is cut off with the listing's signal) and dropped.
+    await discovering.catch(() => undefined);
+    return { subscription, problem: report(error, where) };
+  }
   const listingClient = client;
-  const outcomes = await mapWithConcurrency(
-    workspaces,
-    context.workspaces,
-    async (workspace): Promise<ComputeListing> => {
-      try {
-        return { workspace, computes: await listComputes(listingClient, workspace, abortSignal) };
-      } catch (error) {
-        return { workspace, problem: report(error, { ...where, workspaceName: workspace.name }) };
-      }
-    },
-  );
+  const [outcomes, discovery] = await Promise.all([
+    mapWithConcurrency(
+      workspaces,
+      context.workspaces,
+      async (workspace): Promise<ComputeListing> => {
+        try {
+          return { workspace, computes: await listComputes(listingClient, workspace, abortSignal) };
+        } catch (error) {
+          return { workspace, problem: report(error, { ...where, workspaceName: workspace.name }) };
+        }
+      },
+    ),
+    discovering,
+  ]);
   // The work above never rejects; an outcome that did would be a bug worth failing loudly on.
   const computeListings = outcomes.map((outcome) => {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   });
-  // Clusters and identities once the computes are in: the subscription's requests stay bounded.
-  const discovery =
-    found?.discovery ??
-    (await listDiscovery({
-      arm: armListClient(credential, clientOptions),
-      subscriptionId: subscription.subscriptionId,
-      extensionConcurrency: context.clusters,
-      abortSignal,
-      report: (error, listing) => report(error, { ...where, listing }),
-      ...(context.logger ? { logger: context.logger } : {}),
-    }));
   return { subscription, workspaces: [...workspaces], computeListings, discovery };
+}
+
+/**
+ * The subscription's two clients (Azure ML, and the lists of clusters and identities) start at
+ * once and would each ask for a token: they share the one request in flight instead, so a tenant
+ * whose sign-in is slow (or hangs) is asked once per subscription.
+ */
+function oneTokenRequestAtATime(credential: TokenCredential): TokenCredential {
+  const pending = new Map<string, ReturnType<TokenCredential['getToken']>>();
+  return {
+    getToken(scopes, options) {
+      const key = (Array.isArray(scopes) ? scopes : [scopes]).join(' ');
+      let token = pending.get(key);
+      if (!token) {
+        token = credential.getToken(scopes, options).finally(() => pending.delete(key));
+        pending.set(key, token);
+      }
+      return token;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import https from 'node:https';
+import tls from 'node:tls';
 import type { ProxySetting } from '../../shared/domain/connection';
 import { trustedCertificates } from './ca-certificates';
 import { NetworkProblem } from './network-errors';
@@ -29,9 +30,24 @@ export interface NetworkTransport {
   routeFor(url: string): Promise<ProxyRoute>;
 }
 
+/**
+ * Connections kept open to one server (Resource Manager, say). HTTP/1.1 carries one request per
+ * connection at a time, so this is how many requests are in flight at once: enough for a refresh
+ * of many subscriptions, each a few reads wide, without a new TLS handshake for each burst; more
+ * requests wait in the pool's queue for a connection, never for a new one.
+ */
+export const SOCKETS_PER_SERVER = 64;
+
 export function createNetworkTransport(options: NetworkTransportOptions): NetworkTransport {
   const ca = trustedCertificates(options.extraCaPems);
-  const agentOptions: https.AgentOptions = { keepAlive: true, ...(ca ? { ca } : {}) };
+  // One TLS context for every connection, given as `secureContext` and not as `ca`: with `ca`
+  // Node builds a new context (parsing every trusted certificate) for each connection it opens,
+  // and writes the whole bundle into the pool's key for each request it sends.
+  const agentOptions: https.AgentOptions = {
+    keepAlive: true,
+    maxSockets: SOCKETS_PER_SERVER,
+    ...(ca ? { secureContext: tls.createSecureContext({ ca }) } : {}),
+  };
   const direct = new https.Agent(agentOptions);
   // Keyed by the full proxy URL (credentials included): held in memory only, never logged.
   const proxied = new Map<string, https.Agent>();

@@ -13,6 +13,8 @@ import type { ConnectionRuntime } from '../../electron/connection/runtime';
 import type { Logger } from '../../electron/logging/logger';
 import type { ReadPacerOptions } from '../../electron/inventory/read-pacer';
 import type { RefreshProgress } from '../../shared/ipc/contract-refresh';
+import { createArmHttpClient } from '../../electron/network/arm-http-client';
+import { createNetworkTransport } from '../../electron/network/transport';
 import { openDatabase } from '../../electron/store/database';
 import type { RunningEmulator } from '../emulator/emulator';
 import { emulatorRuntime } from '../support/emulator-runtime';
@@ -145,10 +147,20 @@ export function startInventory(options: {
   const changes: InventorySnapshot[] = [];
   const progress: RefreshProgress[] = [];
   const base = emulatorRuntime(options.emu, { retryOptions: options.retryOptions });
+  // The product's HTTP client over one transport (one socket pool for every client, as the app
+  // has), trusting the emulator's CA as the "extra CA certificates" setting would.
+  const httpClient = createArmHttpClient(
+    createNetworkTransport({
+      proxy: { mode: 'none' },
+      extraCaPems: [options.emu.caPem],
+      resolveSystemProxy: () => Promise.resolve(null),
+    }),
+  );
   const runtime: ConnectionRuntime = {
     ...base,
     armClientOptions: () => ({
       ...base.armClientOptions(),
+      httpClient,
       additionalPolicies: (options.policies ?? []).map((policy) => ({
         policy,
         position: 'perCall' as const,

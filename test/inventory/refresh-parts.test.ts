@@ -27,7 +27,11 @@ describe('the read pacer', () => {
 
     const ticket = await pacer.beforeRead(sub);
     pacer.observe(sub, ticket, 20);
-    for (let i = 0; i < 15; i += 1) await pacer.beforeRead(sub);
+    pacer.afterRead(sub);
+    for (let i = 0; i < 15; i += 1) {
+      await pacer.beforeRead(sub);
+      pacer.afterRead(sub);
+    }
     expect(time.waits).toEqual([]);
 
     // 20 left after the first read, 15 sent since: 5 left, the reserve. The next one waits.
@@ -51,6 +55,56 @@ describe('the read pacer', () => {
     expect(time.waits).toEqual([]);
     await pacer.beforeRead(b);
     expect(time.waits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the read pacer across subscriptions', () => {
+  it('never counts another subscription’s reads against this one’s budget', async () => {
+    const time = fakeTime();
+    const pacer = createReadPacer({ refillPerSecond: 10, reserve: 5, ...time });
+    const a = '00000000-0000-0000-0000-00000000000a';
+    const b = '00000000-0000-0000-0000-00000000000b';
+    pacer.observe(a, await pacer.beforeRead(a), 30);
+    pacer.afterRead(a);
+    // A hundred reads of b spend b's bucket only: a still has 30 left, far above the reserve.
+    for (let i = 0; i < 100; i += 1) {
+      await pacer.beforeRead(b);
+      pacer.afterRead(b);
+    }
+
+    await pacer.beforeRead(a);
+    expect(time.waits).toEqual([]);
+  });
+
+  it('holds a subscription’s reads at its bound in flight until one is answered', async () => {
+    const pacer = createReadPacer({ inFlight: 2, ...fakeTime() });
+    const a = '00000000-0000-0000-0000-00000000000a';
+    const b = '00000000-0000-0000-0000-00000000000b';
+    await pacer.beforeRead(a);
+    await pacer.beforeRead(a);
+    let third = false;
+    const thirdRead = pacer.beforeRead(a).then(() => (third = true));
+    // Another subscription has slots of its own.
+    await pacer.beforeRead(b);
+    for (let tick = 0; tick < 10; tick += 1) await new Promise((r) => setImmediate(r));
+    expect(third).toBe(false);
+
+    pacer.afterRead(a);
+    await thirdRead;
+    expect(third).toBe(true);
+  });
+
+  it('lets a read that waits for a slot go when its request is aborted', async () => {
+    const pacer = createReadPacer({ inFlight: 1, ...fakeTime() });
+    const a = '00000000-0000-0000-0000-00000000000a';
+    await pacer.beforeRead(a);
+    const abort = new AbortController();
+    const waiting = pacer.beforeRead(a, abort.signal);
+    abort.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    // The aborted read took no slot: once the first is answered, the next one goes at once.
+    pacer.afterRead(a);
+    await pacer.beforeRead(a);
   });
 });
 

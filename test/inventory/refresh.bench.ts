@@ -1,12 +1,21 @@
 /**
  * A full inventory refresh against the emulator at an injected latency: 5 tenants × 40
  * subscriptions × 5 workspaces × 10 computes, one cluster and one identity per workspace, 100 ms
- * per request, Azure's throttling limits on. Prints wall time, the request count, and ratios to
- * the critical path (the round trips one subscription needs one after another × latency) and to
- * a one-request-at-a-time walk (measured on a few subscriptions with every limit at 1, scaled to
- * all of them). Figures only; asserts nothing. `npx tsx test/inventory/refresh.bench.ts [--latency=100]`
+ * per request, Azure's throttling limits on. Prints wall time, the request count, the 429s the
+ * emulator answered, and ratios to
+ * - the critical path: the round trips that wait on each other, counted from the scenario (a
+ *   subscription's workspace list, then its computes; beside it, the cluster lists, then their
+ *   extensions; every page one round trip) × latency;
+ * - a one-request-at-a-time walk, as a script looping over `az` would make: every request the
+ *   refresh sends, one after another, each taking at least the latency (a lower bound);
+ * - the floor of this machine: the same refresh at 0 ms latency, all CPU (Mooring's and the
+ *   in-process emulator's, on one thread).
+ * Figures only; asserts nothing. Writes the figures as JSON to `--json=FILE` (default
+ * `reports/bench/refresh.json`). `npx tsx test/inventory/refresh.bench.ts [--latency=100]`
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { InventoryServiceLimits } from '../../electron/inventory/create-inventory-service';
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
@@ -14,8 +23,10 @@ import { generateScenario } from '../emulator/scenario/generate';
 import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
 import { timedRefresh } from './refresh-bench-harness';
 
-const latencyArg = process.argv.find((arg) => arg.startsWith('--latency='));
-const LATENCY_MS = latencyArg ? Number(latencyArg.split('=')[1]) : 100;
+const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? undefined;
+const LATENCY_MS = Number(arg('latency') ?? 100);
+const JSON_FILE = arg('json') ?? 'reports/bench/refresh.json';
 const size = {
   tenants: 5,
   subscriptionsPerTenant: 40,
@@ -24,12 +35,19 @@ const size = {
   clustersPerSubscription: 5,
   identitiesPerSubscription: 5,
 };
-/**
- * One subscription's round trips that wait on each other: workspaces, then computes, then the
- * cluster lists, then the clusters' extensions (identities go alongside). Tokens are cached.
- */
-const CRITICAL_ROUND_TRIPS = 4;
-const WALK_SAMPLE = 4;
+
+/** Round trips one subscription needs one after another, through ARM (pages of `pageSize`). */
+function criticalRoundTrips(pageSize: number): number {
+  const pages = (items: number) => Math.max(1, Math.ceil(items / pageSize));
+  // The generator makes AKS and Arc clusters; each kind is one list (a page at most here).
+  const workspacesThenComputes =
+    pages(size.workspacesPerSubscription) + pages(size.computesPerWorkspace);
+  const clustersThenExtensions = pages(size.clustersPerSubscription) + 1;
+  const identities = pages(size.identitiesPerSubscription);
+  return Math.max(workspacesThenComputes, clustersThenExtensions, identities);
+}
+
+const GRAPH_QUERIES_IN_A_ROW = 5;
 
 async function refreshOnce(
   emu: RunningEmulator,
@@ -37,13 +55,16 @@ async function refreshOnce(
   subscriptions: ScopedSubscription[],
   limits: Partial<InventoryServiceLimits>,
 ) {
+  const cpu = process.cpuUsage();
   const { ms, requests, arm, snapshot } = await timedRefresh(emu, admin, subscriptions, limits);
+  const used = process.cpuUsage(cpu);
   return {
-    ms,
+    ms: Math.round(ms),
     requests,
     throttled: arm.filter((e) => e.status === 429).length,
     problems: snapshot.problems.length,
     computes: snapshot.computes.length,
+    cpuMs: Math.round((used.user + used.system) / 1000),
   };
 }
 
@@ -65,56 +86,72 @@ async function main(): Promise<void> {
       subscriptions.filter((_s, i) => i % size.subscriptionsPerTenant === 0),
       {},
     );
-    await emu.control.setLatency({ fixedMs: LATENCY_MS, jitterMs: 0 });
     await emu.control.setThrottling('azure');
+    const throughArm = { resourceGraphAbove: 100_000 };
+    // The machine's floor: no latency, so the wall time is the CPU both sides spend.
+    const floor = await refreshOnce(emu, admin, subscriptions, throughArm);
 
-    // Through ARM per subscription (the Resource Graph threshold out of reach), then as shipped:
-    // 200 subscriptions are above it, so discovery goes through Resource Graph.
-    const full = await refreshOnce(emu, admin, subscriptions, { resourceGraphAbove: 100_000 });
-    const wide = await refreshOnce(emu, admin, subscriptions, {
-      resourceGraphAbove: 100_000,
-      subscriptions: 40,
-      tenantSubscriptions: 8,
+    await emu.control.setLatency({ fixedMs: LATENCY_MS, jitterMs: 0 });
+    const arm = await refreshOnce(emu, admin, subscriptions, throughArm);
+    // The bounds this refresh shipped with before (12 overall, 4 per tenant, 5 at a time).
+    const before = await refreshOnce(emu, admin, subscriptions, {
+      ...throughArm,
+      subscriptions: 12,
+      tenantSubscriptions: 4,
+      workspaces: 5,
+      clusters: 5,
     });
+    // As shipped: 200 subscriptions are above the Resource Graph threshold (50).
     const shipped = await refreshOnce(emu, admin, subscriptions, {});
-    const sample = subscriptions.slice(0, WALK_SAMPLE);
-    const walked = await refreshOnce(emu, admin, sample, {
-      subscriptions: 1,
-      tenantSubscriptions: 1,
-      workspaces: 1,
-      clusters: 1,
+
+    const roundTrips = criticalRoundTrips(emu.scenario.settings.pageSize);
+    const criticalPathMs = roundTrips * LATENCY_MS;
+    const walkMs = (requests: number) => requests * LATENCY_MS;
+    // Through Resource Graph a tenant's five queries go one after another, then the computes.
+    const graphCriticalPathMs = (GRAPH_QUERIES_IN_A_ROW + 1) * LATENCY_MS;
+    const ratios = (run: typeof arm, critical = criticalPathMs) => ({
+      ...run,
+      criticalPathMs: critical,
+      vsCriticalPath: Number((run.ms / critical).toFixed(2)),
+      vsFloorPlusCriticalPath: Number((run.ms / (floor.ms + critical)).toFixed(2)),
+      walkMs: walkMs(run.requests),
+      fasterThanWalk: Number((walkMs(run.requests) / run.ms).toFixed(1)),
     });
-    // Discovery lists AKS, Arc and identities side by side even at limit 1: count the walk by requests.
-    const walkMs = walked.requests * LATENCY_MS * (subscriptions.length / WALK_SAMPLE);
-    const criticalMs = CRITICAL_ROUND_TRIPS * LATENCY_MS;
     const figures = {
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
+      benchmark: 'refresh',
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`,
+      loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
       latencyMs: LATENCY_MS,
       subscriptions: subscriptions.length,
-      computes: full.computes,
-      defaultLimits: { ...full, vsCriticalPath: full.ms / criticalMs, vsWalk: walkMs / full.ms },
-      wider: {
-        ...wide,
-        vsCriticalPath: wide.ms / criticalMs,
-        vsWalk: walkMs / wide.ms,
+      computes: arm.computes,
+      criticalPath: { roundTrips, ms: criticalPathMs },
+      floorAt0ms: {
+        ...floor,
+        cpuMsPerRequest: Number((floor.cpuMs / floor.requests).toFixed(2)),
       },
-      shippedWithResourceGraph: { ...shipped, vsWalk: walkMs / shipped.ms },
-      walkEstimateMs: walkMs,
-      criticalPathMs: criticalMs,
+      arm: ratios(arm),
+      beforeLimits: ratios(before),
+      shippedWithResourceGraph: ratios(shipped, graphCriticalPathMs),
     };
-    const r = (n: number) => n.toFixed(0);
+    const line = (name: string, run: ReturnType<typeof ratios>) =>
+      console.log(
+        `  ${name}: ${run.ms} ms (${run.cpuMs} ms CPU), ${run.requests} requests, ${run.throttled} × 429, ${run.problems} problems; ${run.vsCriticalPath}× the critical path (${run.criticalPathMs} ms), ${run.vsFloorPlusCriticalPath}× (floor + critical path), ${run.fasterThanWalk}× faster than the walk (${run.walkMs} ms)`,
+      );
     console.log(
-      `refresh of ${subscriptions.length} subscriptions, ${full.computes} computes at ${LATENCY_MS} ms per request`,
+      `refresh of ${subscriptions.length} subscriptions, ${arm.computes} computes at ${LATENCY_MS} ms per request on ${figures.machine} (load ${figures.loadAverage.join(' ')})`,
     );
     console.log(
-      `  ARM, default limits (12 overall, 4 per tenant): ${r(full.ms)} ms, ${full.requests} requests, ${full.throttled} × 429, ${full.problems} problems; ${figures.defaultLimits.vsCriticalPath.toFixed(1)}× the critical path (${r(criticalMs)} ms), ${figures.defaultLimits.vsWalk.toFixed(1)}× faster than a one-at-a-time walk (~${r(walkMs)} ms)`,
+      `  critical path: ${roundTrips} dependent round trips × ${LATENCY_MS} ms = ${criticalPathMs} ms; walk: one request at a time × ${LATENCY_MS} ms`,
     );
     console.log(
-      `  ARM, 40 overall and 8 per tenant: ${r(wide.ms)} ms, ${wide.requests} requests, ${wide.throttled} × 429; ${figures.wider.vsCriticalPath.toFixed(1)}× the critical path, ${figures.wider.vsWalk.toFixed(1)}× faster than the walk`,
+      `  floor at 0 ms latency: ${floor.ms} ms for ${floor.requests} requests (${floor.cpuMs} ms CPU, ${figures.floorAt0ms.cpuMsPerRequest} ms per request, Mooring and emulator on one thread)`,
     );
-    console.log(
-      `  as shipped (Resource Graph above 50 subscriptions): ${r(shipped.ms)} ms, ${shipped.requests} requests, ${shipped.throttled} × 429; ${figures.shippedWithResourceGraph.vsWalk.toFixed(1)}× faster than the walk`,
-    );
+    line('ARM per subscription, default limits', figures.arm);
+    line('ARM, the former limits (12 / 4 per tenant / 5)', figures.beforeLimits);
+    line('as shipped (Resource Graph above 50 subscriptions)', figures.shippedWithResourceGraph);
+    fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
+    fs.writeFileSync(JSON_FILE, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`figures written to ${JSON_FILE}`);
     console.log(JSON.stringify(figures));
   } finally {
     await emu.close();

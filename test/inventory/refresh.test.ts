@@ -1,4 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sleepFor } from '../../electron/inventory/read-pacer';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
@@ -156,6 +157,46 @@ describe('refresh progress, cancel and overlap', () => {
     expect(snapshot.problems).toEqual([]);
     expect(armReads(new RegExp(subscription.northwindAi.id, 'i'))).toEqual([]);
     expect(service.cancelRefresh()).toBe(false);
+  });
+});
+
+describe('one subscription’s listings side by side', () => {
+  it('lists clusters and identities while the workspaces are still being listed', async () => {
+    const workspaceList =
+      /^\/subscriptions\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces$/i;
+    const clusterList =
+      /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters$/i;
+    // The workspace list is held back until ARM has answered the subscription's AKS list: a
+    // refresh that waited for the workspaces (and their computes) before discovery never gets there.
+    const holdWorkspaces: PipelinePolicy = {
+      name: 'hold-workspaces-until-clusters',
+      async sendRequest(request, next) {
+        const path = new URL(request.url).pathname;
+        if (workspaceList.test(path)) {
+          const subscriptionId = path.split('/')[2] ?? '';
+          await until(`the AKS list of ${subscriptionId} before its workspace list`, () =>
+            armReads(clusterList).some((e) => e.path.includes(subscriptionId)),
+          );
+        }
+        return next(request);
+      },
+    };
+    const { service } = inventory({
+      scope: new TestScope([scoped('prod', admin)]),
+      policies: [holdWorkspaces],
+    });
+
+    const snapshot = await service.refresh();
+
+    expect(snapshot.problems).toEqual([]);
+    const log = emu.requestLog.entries().map((e) => e.path.split('?')[0] ?? '');
+    const clustersAnswered = log.findIndex((path) => clusterList.test(path));
+    const workspacesAnswered = log.findIndex((path) => workspaceList.test(path));
+    expect(clustersAnswered).toBeGreaterThanOrEqual(0);
+    expect(workspacesAnswered).toBeGreaterThan(clustersAnswered);
+    expect(
+      snapshot.workspaces.filter((w) => w.subscriptionId === subscription.prod.id),
+    ).toHaveLength(3);
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArmHttpClient } from '../../electron/network/arm-http-client';
 import { MsalNetworkClient } from '../../electron/network/msal-network-client';
 import {
+  SOCKETS_PER_SERVER,
   createNetworkTransport,
   type NetworkTransportOptions,
 } from '../../electron/network/transport';
@@ -120,6 +121,24 @@ describe('sign-in requests (msal network client) over the transport', () => {
     expect((error as AuthError).errorMessage).toMatch(
       /certificate presented for 127\.0\.0\.1:\d+ is not trusted \(\w+\).*Extra CA certificates/,
     );
+  });
+});
+
+describe('the connection pool', () => {
+  it('keeps a bounded pool per server, every connection on one TLS context with the extra CA', async () => {
+    const transport = createNetworkTransport({
+      proxy: { mode: 'none' },
+      extraCaPems: [emu.caPem],
+      resolveSystemProxy: noSystemProxy,
+    });
+    const agent = await transport.agentFor(emu.armUrl);
+
+    expect(agent.maxSockets).toBe(SOCKETS_PER_SERVER);
+    // The CA bundle as `ca` would be parsed again for each connection and copied into the pool's
+    // key for each request; the context carries it once (and the requests above trust it).
+    expect(agent.options.ca).toBeUndefined();
+    expect(agent.options.secureContext).toBeDefined();
+    expect(await transport.agentFor(`${emu.armUrl}/tenants`)).toBe(agent);
   });
 });
 
