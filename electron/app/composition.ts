@@ -15,6 +15,7 @@ import type { OperationsTuning } from './compose-operations';
 import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
 import { composeRefresh } from './compose-refresh';
+import { composeInventoryRows, selectedScope } from './compose-inventory-rows';
 import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -229,6 +230,11 @@ export function composeServices(options: CompositionOptions): Composition {
     ...(options.operationsTuning ? { tuning: options.operationsTuning } : {}),
   });
   const refresh = composeRefresh({ inventory, settings: settingsRepository, logger });
+  const inventoryRows = composeInventoryRows({
+    database,
+    events,
+    scope: selectedScope(() => subscriptions.snapshot().subscriptions),
+  });
 
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
@@ -268,6 +274,7 @@ export function composeServices(options: CompositionOptions): Composition {
       chooser: options.saveFileChooser ?? downloadChooser,
     }),
     ...refresh.handlers,
+    ...inventoryRows.handlers,
   };
 
   return {
@@ -285,6 +292,7 @@ export function composeServices(options: CompositionOptions): Composition {
       await operations.service.close();
       await roles.service.close();
       refresh.stop();
+      inventoryRows.close();
       await accounts.close();
       database.close();
     },

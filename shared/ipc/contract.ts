@@ -17,6 +17,7 @@ import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
 import { rolesEvents, rolesOperations } from './contract-roles';
 import { refreshEvents, refreshOperations } from './contract-refresh';
+import { inventoryRowsOperations } from './contract-inventory-rows';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -121,6 +122,7 @@ export const contract = {
     ...rolesOperations,
     ...activityOperations,
     ...refreshOperations,
+    ...inventoryRowsOperations,
   },
   events: {
     ...signInPageEvents,

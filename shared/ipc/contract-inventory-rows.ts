@@ -1,0 +1,18 @@
+import { RowPosition, RowPositionQuery, RowsPage, RowsQuery } from '../domain/inventory-rows';
+import { operation } from './contract-kit';
+
+/** The inventory table's windowed reads: the renderer asks for what it shows. */
+export const inventoryRowsOperations = {
+  'inventory.rows': operation({
+    summary:
+      'A window of computes of the selected subscriptions, sorted, filtered and searched, with counts per filter value (local record).',
+    input: RowsQuery,
+    output: RowsPage,
+  }),
+  'inventory.position': operation({
+    summary:
+      'Where a compute stands under a sort, filter and search, so the table can scroll to a row it has not drawn.',
+    input: RowPositionQuery,
+    output: RowPosition,
+  }),
+} as const;
