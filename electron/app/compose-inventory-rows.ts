@@ -3,6 +3,7 @@ import type { SubscriptionView } from '../../shared/domain/subscriptions';
 import { createInventoryRows } from '../inventory/inventory-rows';
 import type { InventoryScope } from '../inventory/inventory-scope';
 import type { EventHub, HandlerMap } from '../ipc/handlers';
+import type { SettingsRepository } from '../settings/settings-repository';
 
 /**
  * The inventory table's windowed reads. The index is dropped whenever the record may have
@@ -13,8 +14,12 @@ export function composeInventoryRows(parts: {
   readonly database: Database;
   readonly events: Pick<EventHub, 'subscribe'>;
   readonly scope: Pick<InventoryScope, 'selectedSubscriptions'>;
+  readonly settings: Pick<SettingsRepository, 'get' | 'set'>;
 }): {
-  readonly handlers: Pick<HandlerMap, 'inventory.rows' | 'inventory.position'>;
+  readonly handlers: Pick<
+    HandlerMap,
+    'inventory.rows' | 'inventory.position' | 'inventory.getTableView' | 'inventory.setDensity'
+  >;
   close(): void;
 } {
   const rows = createInventoryRows({ database: parts.database, scope: parts.scope });
@@ -25,6 +30,11 @@ export function composeInventoryRows(parts: {
     handlers: {
       'inventory.rows': (query) => rows.page(query),
       'inventory.position': (query) => rows.position(query),
+      'inventory.getTableView': () => ({ density: parts.settings.get('inventory.density') }),
+      'inventory.setDensity': ({ density }) => {
+        parts.settings.set('inventory.density', density);
+        return { density: parts.settings.get('inventory.density') };
+      },
     },
     close: unsubscribe,
   };

@@ -234,6 +234,7 @@ export function composeServices(options: CompositionOptions): Composition {
     database,
     events,
     scope: selectedScope(() => subscriptions.snapshot().subscriptions),
+    settings: settingsRepository,
   });
 
   const handlers: HandlerMap = {

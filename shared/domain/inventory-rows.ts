@@ -156,3 +156,10 @@ export type RowPosition = z.infer<typeof RowPosition>;
 export const TRANSITIONAL_STATES: readonly string[] = ['Creating', 'Updating', 'Deleting'];
 /** How long a compute may stay in a transitional state before the table flags it stuck. */
 export const STUCK_AFTER_MINUTES = 30;
+
+/** The table's row density: compact fits about twice the rows on screen. */
+export const TableDensity = z.enum(['comfortable', 'compact']);
+export type TableDensity = z.infer<typeof TableDensity>;
+
+export const TableView = z.object({ density: TableDensity });
+export type TableView = z.infer<typeof TableView>;

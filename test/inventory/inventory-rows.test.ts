@@ -10,6 +10,7 @@ import { createInventoryRows } from '../../electron/inventory/inventory-rows';
 import type { InventoryRows } from '../../electron/inventory/inventory-rows';
 import { createEventHub } from '../../electron/ipc/handlers';
 import { openDatabase } from '../../electron/store/database';
+import { createSettingsRepository } from '../../electron/settings/settings-repository';
 import { ROW_SORT_COLUMNS } from '../../shared/domain/inventory-rows';
 import type {
   InventoryRow,
@@ -249,6 +250,7 @@ describe('the table index in the composition', () => {
       database,
       events,
       scope: { selectedSubscriptions: () => scope },
+      settings: createSettingsRepository(database),
     });
     const read = () => composed.handlers['inventory.rows'](query(), { transport: 'test' });
     expect(read()).toMatchObject({ total: 54 });
@@ -265,5 +267,26 @@ describe('the table index in the composition', () => {
     });
     expect(read()).toMatchObject({ total: 48 });
     composed.close();
+  });
+
+  it('keeps the table density as a setting', () => {
+    const settings = createSettingsRepository(database);
+    const compose = () =>
+      composeInventoryRows({
+        database,
+        events: createEventHub(),
+        scope: { selectedSubscriptions: () => scope },
+        settings,
+      });
+    const first = compose();
+    expect(first.handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
+      density: 'comfortable',
+    });
+    expect(
+      first.handlers['inventory.setDensity']({ density: 'compact' }, { transport: 'test' }),
+    ).toEqual({ density: 'compact' });
+    expect(compose().handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
+      density: 'compact',
+    });
   });
 });

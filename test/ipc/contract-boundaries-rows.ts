@@ -2,7 +2,7 @@
  * Boundary cases, written out by hand, for the inventory table's windowed reads
  * (inventory.rows, inventory.position). contract-boundaries.test.ts runs them.
  */
-import { COMPUTE, GUID, WORKSPACE, chars, type Case } from './boundary-fixtures';
+import { COMPUTE, GUID, WORKSPACE, chars, noInput, type Case } from './boundary-fixtures';
 
 const base = { filter: {}, search: '', sort: { column: 'name', direction: 'asc' } };
 const rows = (patch: Record<string, unknown>) => ({ ...base, offset: 0, limit: 100, ...patch });
@@ -78,6 +78,16 @@ const shared = (make: (patch: Record<string, unknown>) => unknown): Case[] => [
 ];
 
 export const rowsCases: Record<string, Case[]> = {
+  'inventory.getTableView': noInput,
+  'inventory.setDensity': [
+    ['accepts', 'compact', { density: 'compact' }],
+    ['accepts', 'comfortable', { density: 'comfortable' }],
+    ['refuses', 'a density in the wrong case', { density: 'Compact' }],
+    ['refuses', 'an unknown density', { density: 'dense' }],
+    ['refuses', 'no density', {}],
+    ['refuses', 'an unknown key', { density: 'compact', rowHeight: 20 }],
+    ['refuses', 'null', null],
+  ],
   'inventory.rows': [
     ['accepts', 'the first page', rows({})],
     ['accepts', 'no rows, only the counts', rows({ limit: 0 })],
