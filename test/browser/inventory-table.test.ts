@@ -45,7 +45,6 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       (elements, name) => elements.map((e) => e.getAttribute(name) ?? ''),
       attribute,
     );
-  const names = () => page.getByTestId('compute-name').allTextContents();
   const countText = () => page.getByTestId('table-count').textContent();
 
   beforeAll(async () => {
