@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { ClusterView, UserAssignedIdentityView } from '../../shared/domain/clusters';
+import type {
+  ClusterDrift,
+  ClusterView,
+  UserAssignedIdentityView,
+} from '../../shared/domain/clusters';
 import type { ScopedSubscription } from './inventory-scope';
 import type { ClusterRecord, DiscoveredCluster, IdentityRecord } from './inventory-records';
 import { SCOPE_CTE } from './store-scope';
@@ -46,6 +50,7 @@ interface ClusterRow {
   extension_release_train: string | null;
   last_synced_at: string;
   removed_at: string | null;
+  drift_json: string | null;
 }
 
 interface IdentityRow {
@@ -85,6 +90,7 @@ const toClusterView = (row: ClusterRow): ClusterView => ({
   extensionReadable: row.extension_readable === 1,
   lastSyncedAt: row.last_synced_at,
   removedAt: row.removed_at,
+  drift: row.drift_json === null ? null : (JSON.parse(row.drift_json) as ClusterDrift),
 });
 
 const toIdentityView = (row: IdentityRow): UserAssignedIdentityView => ({
@@ -159,7 +165,7 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
              c.tenant_id, c.location, c.connectivity_status, c.private_cluster,
              c.extension_readable, c.extension_id, c.extension_name,
              c.extension_provisioning_state, c.extension_version, c.extension_release_train,
-             c.last_synced_at, c.removed_at
+             c.last_synced_at, c.removed_at, c.drift_json
         FROM scope s JOIN clusters c ON c.subscription_id = s.subscription_id
        ORDER BY s.subscription_name COLLATE NOCASE, s.subscription_id, c.name COLLATE NOCASE,
                 c.cluster_key`),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type {
+  ComputeDrift,
   ComputeView,
   InventoryProblem,
   InventorySnapshot,
@@ -45,6 +46,10 @@ export interface ComputeRow {
   description: string | null;
   last_synced_at: string;
   removed_at: string | null;
+  first_seen_at: string;
+  /** NULL on rows inserted since migration 11 whose state has not changed: since first seen. */
+  state_since: string | null;
+  drift_json: string | null;
 }
 
 interface ProblemRow {
@@ -89,6 +94,8 @@ export const toComputeView = (row: ComputeRow): ComputeView => ({
   description: row.description,
   lastSyncedAt: row.last_synced_at,
   removedAt: row.removed_at,
+  stateSince: row.state_since ?? row.first_seen_at,
+  drift: row.drift_json === null ? null : (JSON.parse(row.drift_json) as ComputeDrift),
 });
 
 const toProblem = (row: ProblemRow): InventoryProblem => ({
@@ -116,7 +123,8 @@ export function createSnapshotReader(
       SELECT c.compute_id, c.name, w.workspace_id, w.name AS workspace_name, w.subscription_id,
              c.compute_type, c.provisioning_state, c.provisioning_errors_json, c.cluster_id,
              c.namespace, c.identity_type, c.user_assigned_identity_id, c.principal_id,
-             c.description, c.last_synced_at, c.removed_at
+             c.description, c.last_synced_at, c.removed_at, c.first_seen_at, c.state_since,
+             c.drift_json
         FROM scope s
         JOIN workspaces w ON w.subscription_id = s.subscription_id
         JOIN computes c ON c.workspace_key = w.workspace_key

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { driftMigration } from '../inventory/drift-migration';
 import { afterAttachMigration } from '../operations/after-attach-migration';
 import { roleKindsMigration } from '../operations/role-kinds-migration';
 import { rolesMigration } from '../roles/roles-migration';
@@ -386,6 +387,7 @@ export const migrations: readonly Migration[] = [
   rolesMigration,
   afterAttachMigration,
   roleKindsMigration,
+  driftMigration,
 ];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -17,6 +17,36 @@ export const AzureMlExtensionView = z.object({
 });
 export type AzureMlExtensionView = z.infer<typeof AzureMlExtensionView>;
 
+/**
+ * What a refresh found changed on a cluster outside Mooring. `extension`: the Azure ML extension
+ * was installed or uninstalled (from/to its name, null where there is none); `extensionState`
+ * and `extensionVersion` compare the extension's provisioning state and version; `appeared`,
+ * `removed` and `returned` as for computes (appeared: new in a subscription already listed).
+ */
+export const ClusterDriftField = z.enum([
+  'appeared',
+  'returned',
+  'removed',
+  'extension',
+  'extensionState',
+  'extensionVersion',
+]);
+export type ClusterDriftField = z.infer<typeof ClusterDriftField>;
+
+export const ClusterDriftChange = z.object({
+  field: ClusterDriftField,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type ClusterDriftChange = z.infer<typeof ClusterDriftChange>;
+
+/** The last refresh that found a cluster changed outside Mooring: when, and every change it saw. */
+export const ClusterDrift = z.object({
+  at: z.string(),
+  changes: z.array(ClusterDriftChange).min(1),
+});
+export type ClusterDrift = z.infer<typeof ClusterDrift>;
+
 export const ClusterView = z.object({
   id: ArmId,
   kind: ClusterKind,
@@ -36,6 +66,8 @@ export const ClusterView = z.object({
   extensionReadable: z.boolean(),
   lastSyncedAt: z.string(),
   removedAt: z.string().nullable(),
+  /** The last change made outside Mooring, kept until a later one replaces it; null if none seen. */
+  drift: ClusterDrift.nullable(),
 });
 export type ClusterView = z.infer<typeof ClusterView>;
 

@@ -29,6 +29,40 @@ export type WorkspaceView = z.infer<typeof WorkspaceView>;
 
 export const ProvisioningError = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * What a refresh found changed on a compute that no operation of Mooring explains. `appeared`:
+ * new in a workspace already listed; `returned`: listed again after a refresh found it gone;
+ * `removed`: no longer listed; the others compare the named field (`identity` is the identity
+ * type, with the user-assigned identity's name in brackets; `errors` the error codes, comma
+ * separated). `from`/`to` are null where there is no value (appeared, removed, no errors).
+ */
+export const ComputeDriftField = z.enum([
+  'appeared',
+  'returned',
+  'removed',
+  'state',
+  'errors',
+  'identity',
+  'namespace',
+  'description',
+]);
+export type ComputeDriftField = z.infer<typeof ComputeDriftField>;
+
+export const ComputeDriftChange = z.object({
+  field: ComputeDriftField,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type ComputeDriftChange = z.infer<typeof ComputeDriftChange>;
+
+/** The last refresh that found a compute changed outside Mooring: when, and every change it saw. */
+export const ComputeDrift = z.object({
+  /** ISO time of the refresh that saw the change. */
+  at: z.string(),
+  changes: z.array(ComputeDriftChange).min(1),
+});
+export type ComputeDrift = z.infer<typeof ComputeDrift>;
+
 export const ComputeView = z.object({
   id: ArmId,
   name: z.string(),
@@ -50,6 +84,13 @@ export const ComputeView = z.object({
   description: z.string().nullable(),
   lastSyncedAt: z.string(),
   removedAt: z.string().nullable(),
+  /**
+   * ISO time the current provisioning state was first observed (by a refresh or an operation):
+   * the time in state. For a removed compute, when it was found removed.
+   */
+  stateSince: z.string(),
+  /** The last change made outside Mooring, kept until a later one replaces it; null if none seen. */
+  drift: ComputeDrift.nullable(),
 });
 export type ComputeView = z.infer<typeof ComputeView>;
 

@@ -133,6 +133,7 @@ describe('discovering clusters and identities', () => {
       extensionReadable: true,
       lastSyncedAt: clock.iso(),
       removedAt: null,
+      drift: null,
     });
     const batch = named(snapshot.clusters, 'aks-batch-weu');
     expect([batch.azureMlExtension, batch.extensionReadable]).toEqual([null, true]);

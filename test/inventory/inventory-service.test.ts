@@ -156,6 +156,8 @@ describe('refreshing the inventory', () => {
       description: 'GPU training pool',
       lastSyncedAt: clock.iso(),
       removedAt: null,
+      stateSince: clock.iso(),
+      drift: null,
     });
 
     const systemAssigned = named(computes, 'cpu-prod');

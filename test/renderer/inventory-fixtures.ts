@@ -55,6 +55,8 @@ export function compute(
     description: null,
     lastSyncedAt: '2026-11-25T10:00:00.000Z',
     removedAt: null,
+    stateSince: '2026-11-25T10:00:00.000Z',
+    drift: null,
     ...overrides,
   };
 }
@@ -106,6 +108,7 @@ export function cluster(name: string, overrides: Partial<ClusterView> = {}): Clu
     extensionReadable: true,
     lastSyncedAt: '2026-11-25T10:00:00.000Z',
     removedAt: null,
+    drift: null,
     ...overrides,
   };
 }

@@ -35,6 +35,7 @@ export function cluster(name: string, overrides: Partial<ClusterView> = {}): Clu
     extensionReadable: true,
     lastSyncedAt: '2026-11-25T10:00:00.000Z',
     removedAt: null,
+    drift: null,
     ...overrides,
   };
 }
