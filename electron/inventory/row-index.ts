@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ComputeDrift, ComputeDriftField } from '../../shared/domain/inventory';
 import type { ClusterKind, InventoryRow } from '../../shared/domain/inventory-rows';
 import type { ScopedSubscription } from './inventory-scope';
 import { SCOPE_CTE, scopeJson } from './store-scope';
@@ -28,7 +29,7 @@ export interface RowEntry {
   readonly userAssignedIdentityId: string | null;
   readonly principalId: string | null;
   readonly description: string | null;
-  readonly stateSince: string | null;
+  readonly stateSince: string;
   readonly drift: string | null;
   readonly lastSyncedAt: string;
   readonly removedAt: string | null;
@@ -76,6 +77,34 @@ export function rowOf(entry: RowEntry): Omit<InventoryRow, 'stuck'> {
   };
 }
 
+const FIELD_WORDS: Record<ComputeDriftField, string> = {
+  appeared: 'appeared',
+  returned: 'came back',
+  removed: 'removed',
+  state: 'state',
+  errors: 'errors',
+  identity: 'identity',
+  namespace: 'namespace',
+  description: 'description',
+};
+
+/**
+ * The last change made outside Mooring, in words ("state Succeeded → Failed, namespace a → b"),
+ * or null when none was seen. A compute removed outside Mooring says so even without a record.
+ */
+export function driftText(driftJson: string | null, removedAt: string | null): string | null {
+  if (driftJson !== null) {
+    const drift = JSON.parse(driftJson) as ComputeDrift;
+    const changes = drift.changes.map((change) =>
+      change.from === null && change.to === null
+        ? FIELD_WORDS[change.field]
+        : `${FIELD_WORDS[change.field]} ${change.from ?? '—'} → ${change.to ?? '—'}`,
+    );
+    return `Changed outside Mooring: ${changes.join(', ')}`;
+  }
+  return removedAt === null ? null : 'Changed outside Mooring: removed';
+}
+
 type WorkspaceColumns = [
   string,
   string,
@@ -102,6 +131,8 @@ type ComputeColumns = [
   string | null, // description
   string, // last_synced_at
   string | null, // removed_at
+  string, // state_since, or first_seen_at where the state has not changed since
+  string | null, // drift_json
 ];
 
 /**
@@ -128,7 +159,8 @@ export function createRowLoader(
       SELECT c.workspace_key, c.compute_id, c.name, c.compute_type, c.provisioning_state,
              json_array_length(c.provisioning_errors_json), c.cluster_id, c.namespace,
              c.identity_type, c.user_assigned_identity_id, c.principal_id, c.description,
-             c.last_synced_at, c.removed_at
+             c.last_synced_at, c.removed_at, coalesce(c.state_since, c.first_seen_at),
+             c.drift_json
         FROM scope s
         JOIN workspaces w ON w.subscription_id = s.subscription_id
         JOIN computes c ON c.workspace_key = w.workspace_key`,
@@ -180,8 +212,8 @@ export function createRowLoader(
           userAssignedIdentityId: c[9],
           principalId: c[10],
           description: c[11],
-          stateSince: null,
-          drift: removedAt === null ? null : 'Removed outside Mooring',
+          stateSince: c[14],
+          drift: driftText(c[15], removedAt),
           lastSyncedAt: c[12],
           removedAt,
           workspace,

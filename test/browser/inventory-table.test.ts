@@ -60,6 +60,13 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       .get();
     farAwayId = far?.compute_id ?? '';
     database.prepare('UPDATE computes SET name = ? WHERE compute_id = ?').run(FAR_AWAY, farAwayId);
+    // Every Creating or Updating compute has been so since the record was written (long ago):
+    // stuck. One that just started creating is not.
+    database
+      .prepare(
+        "UPDATE computes SET state_since = ? WHERE name = 'k8s-3' AND provisioning_state = 'Creating'",
+      )
+      .run(new Date().toISOString());
     database.close();
     host = await startBrowserHost({
       userDataDir,
@@ -159,6 +166,34 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       )
       .toBe(true);
     await search.fill('');
+    await expect.poll(countText).toContain('10,800 computes');
+  });
+
+  it('flags computes stuck in a transitional state, and filters them', async () => {
+    await page.getByTestId('table-filter-stuck').click();
+    const option = page.locator('[data-testid="table-filter-option"][data-value="stuck"]');
+    const count = ((await option.textContent()) ?? '').match(/\(([\d,]+)\)/)?.[1] ?? '';
+    expect(count).not.toBe('');
+    await option.click();
+    await page.keyboard.press('Escape');
+    await expect.poll(countText).toContain(`${count} computes match`);
+    await expect
+      .poll(async () => new Set(await drawn('data-state')))
+      .toEqual(new Set(['Creating', 'Updating']));
+    expect(await page.getByTestId('compute-stuck').count()).toBe(await rows().count());
+    // The compute that only just started creating is not among them.
+    await page.getByTestId('table-search').fill('k8s-3');
+    await expect.poll(countText).toContain('match');
+    expect(await drawn('data-state')).not.toContain('Creating');
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-search').fill('k8s-3');
+    await page.getByTestId('table-filter-states').click();
+    await page.locator('[data-testid="table-filter-option"][data-value="Creating"]').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await drawn('data-stuck')).length).toBeGreaterThan(0);
+    expect(new Set(await drawn('data-stuck'))).toEqual(new Set(['false']));
+    expect(await page.getByTestId('compute-time-in-state').first().textContent()).toMatch(/minute/);
+    await page.getByTestId('table-clear').click();
     await expect.poll(countText).toContain('10,800 computes');
   });
 

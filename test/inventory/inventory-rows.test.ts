@@ -151,8 +151,75 @@ describe('the rows of the inventory table', () => {
     rows.invalidate();
     const changed = withFilter({ drift: 'changed' });
     expect(changed.map((r) => r.id)).toEqual([target.id]);
-    expect(changed[0]?.drift).toBe('Removed outside Mooring');
+    expect(changed[0]?.drift).toBe('Changed outside Mooring: removed');
     expect(withFilter({ drift: 'unchanged' })).toHaveLength(53);
+  });
+
+  it('says what changed outside Mooring, as the last refresh recorded it', () => {
+    const target = all()[7] as InventoryRow;
+    const drift = {
+      at: '2026-01-02T00:00:00.000Z',
+      changes: [
+        { field: 'namespace', from: 'team-0', to: 'team-9' },
+        { field: 'identity', from: 'SystemAssigned', to: 'None' },
+      ],
+    };
+    database
+      .prepare('UPDATE computes SET drift_json = ? WHERE compute_key = ?')
+      .run(JSON.stringify(drift), target.id.toLowerCase());
+    rows.invalidate();
+    const changed = withFilter({ drift: 'changed' });
+    expect(changed.map((r) => r.drift)).toEqual([
+      'Changed outside Mooring: namespace team-0 → team-9, identity SystemAssigned → None',
+    ]);
+    expect(all({ search: 'team-9' }).map((r) => r.id)).toEqual([target.id]);
+  });
+
+  it('flags a compute stuck in a transitional state for longer than the threshold', () => {
+    const now = Date.parse('2026-03-01T12:00:00.000Z');
+    const stuckRows = createInventoryRows({
+      database,
+      scope: { selectedSubscriptions: () => scope },
+      now: () => now,
+      stuckAfterMinutes: 30,
+    });
+    const [creating, updating, fresh, succeeded] = all().filter(
+      (r) => r.provisioningState === 'Succeeded',
+    ) as InventoryRow[];
+    const setState = database.prepare(
+      'UPDATE computes SET provisioning_state = ? WHERE compute_key = ?',
+    );
+    // Set after the state: a change of state sets state_since itself (to the time of the write).
+    const setSince = database.prepare('UPDATE computes SET state_since = ? WHERE compute_key = ?');
+    const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    database.transaction(() => {
+      database.prepare('UPDATE computes SET state_since = ?').run(ago(1));
+      for (const [row, state, minutes] of [
+        [creating, 'Creating', 31],
+        [updating, 'Deleting', 24 * 60],
+        [fresh, 'Updating', 29],
+        [succeeded, 'Succeeded', 24 * 60],
+      ] as const) {
+        setState.run(state, row?.id.toLowerCase());
+        setSince.run(ago(minutes), row?.id.toLowerCase());
+      }
+    })();
+    const stuck = stuckRows.page(query({ filter: { stuck: true } }));
+    expect(stuck.rows.map((r) => r.id).sort()).toEqual([creating?.id, updating?.id].sort());
+    expect(stuck.rows.every((r) => r.stuck)).toBe(true);
+    expect(stuck.counts.stuck.find((c) => c.value === 'stuck')?.count).toBe(2);
+    expect(stuck.stuckAfterMinutes).toBe(30);
+    const notStuck = stuckRows.page(query({ filter: { stuck: false }, limit: 500 }));
+    expect(notStuck.total).toBe(52);
+    expect(notStuck.rows.find((r) => r.id === fresh?.id)?.stateSince).toBe(ago(29));
+    // Time in state, longest first: the day-old ones lead.
+    const longest = stuckRows.page(query({ sort: { column: 'stateSince', direction: 'asc' } }));
+    expect(
+      longest.rows
+        .slice(0, 2)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([updating?.id, succeeded?.id].sort());
   });
 
   it.each([
