@@ -26,6 +26,8 @@ export function composeInventoryRows(parts: {
   const unsubscribe = parts.events.subscribe((name) => {
     if (name === 'inventory.changed' || name === 'operations.changed') rows.invalidate();
   });
+  // Built while the window is still loading its page: the table's first request finds it ready.
+  const warming = setTimeout(() => rows.warm(), 0);
   return {
     handlers: {
       'inventory.rows': (query) => rows.page(query),
@@ -36,7 +38,10 @@ export function composeInventoryRows(parts: {
         return { density: parts.settings.get('inventory.density') };
       },
     },
-    close: unsubscribe,
+    close() {
+      clearTimeout(warming);
+      unsubscribe();
+    },
   };
 }
 

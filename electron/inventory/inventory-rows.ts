@@ -21,6 +21,8 @@ export interface InventoryRows {
   position(query: RowPositionQuery): RowPosition;
   /** The record changed (a refresh, an operation): the next read loads it again. */
   invalidate(): void;
+  /** Loads the index now (and what the search needs), so the first read finds it ready. */
+  warm(): void;
 }
 
 export interface InventoryRowsOptions {
@@ -57,6 +59,9 @@ export function createInventoryRows(options: InventoryRowsOptions): InventoryRow
     position: (query) => current().position(query),
     invalidate() {
       loaded = null;
+    },
+    warm() {
+      current().prepareSearch();
     },
   };
 }

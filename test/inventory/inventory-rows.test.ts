@@ -336,6 +336,23 @@ describe('the table index in the composition', () => {
     composed.close();
   });
 
+  it('loads the index right after start-up, before the window asks', async () => {
+    const composed = composeInventoryRows({
+      database,
+      events: createEventHub(),
+      scope: { selectedSubscriptions: () => scope },
+      settings: createSettingsRepository(database),
+    });
+    // The warm-up is the first timer the composition sets: one queued after it runs later.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // Changed behind the index's back: a warmed index still answers what it loaded.
+    database.prepare("UPDATE computes SET compute_type = 'Other'").run();
+    expect(composed.handlers['inventory.rows'](query(), { transport: 'test' })).toMatchObject({
+      total: 54,
+    });
+    composed.close();
+  });
+
   it('keeps the table density as a setting', () => {
     const settings = createSettingsRepository(database);
     const compose = () =>
