@@ -109,6 +109,8 @@ try {
       targetMs: 1_000,
       medianMs: median(firstRows),
       ratioToTarget: median(firstRows) / 1_000,
+      domContentLoadedMedianMs: median(paints.map((p) => p.domContentLoadedMs)),
+      firstContentfulPaintMedianMs: median(paints.map((p) => p.firstContentfulPaintMs)),
     },
     keystrokeToRowsDrawn: {
       targetMs: 30,

@@ -309,9 +309,13 @@ export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
   // Each visit reads the local record again: instant, and it may have changed meanwhile.
   // The table's first window is asked for first: it is small, and what the user sees first.
   useEffect(() => {
-    inventoryTable.getState().recordChanged();
+    // The whole record (for the status line, problems, clusters) is read once the table's first
+    // window is there, so its larger answer never delays the rows the user sees first.
     void inventoryTable.getState().loadDensity();
-    void load();
+    void inventoryTable
+      .getState()
+      .recordChanged()
+      .finally(() => void load());
   }, [load, inventoryTable]);
 
   return (

@@ -32,7 +32,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       ),
       client.on('inventory.changed', (payload) => {
         inventory.getState().receiveSnapshot(payload);
-        stores.inventoryTable.getState().recordChanged();
+        void stores.inventoryTable.getState().recordChanged();
       }),
       client.on('inventory.refreshProgress', (p) =>
         stores.refreshProgress.getState().receiveProgress(p),
@@ -44,7 +44,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
         inventory.getState().scopeChanged(key);
         // The table's rows are those of the selected subscriptions: a new selection reads them.
         if (tableSelection !== null && tableSelection !== key) {
-          stores.inventoryTable.getState().recordChanged();
+          void stores.inventoryTable.getState().recordChanged();
         }
         tableSelection = key;
       }),
@@ -65,7 +65,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
           inventory.getState().view.status !== 'idle'
         ) {
           void inventory.getState().load();
-          stores.inventoryTable.getState().recordChanged();
+          void stores.inventoryTable.getState().recordChanged();
         }
         // The open compute page shows the operation's progress and the states it records.
         if (compute.getState().computeId?.toLowerCase() === payload.computeId.toLowerCase()) {

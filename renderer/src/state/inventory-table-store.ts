@@ -54,8 +54,8 @@ export interface InventoryTableActions {
   sortBy(column: RowSortColumn): void;
   /** The rows drawn: loads the blocks they fall in that are not there yet. */
   showRange(first: number, last: number): void;
-  /** The record changed: the rows on screen are read again. */
-  recordChanged(): void;
+  /** The record changed: the rows on screen are read again (settles once they are there). */
+  recordChanged(): Promise<void>;
   loadDensity(): Promise<void>;
   setDensity(density: TableDensity): Promise<void>;
   /**
@@ -112,12 +112,12 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
     };
 
     /** A new query (or a changed record): the old blocks stay on screen until the answer. */
-    const requery = (query: TableQuery, keepBlock = 0) => {
+    const requery = (query: TableQuery, keepBlock = 0): Promise<void> => {
       generation += 1;
       asked.clear();
       const mine = generation;
       set({ query });
-      void (async () => {
+      return (async () => {
         asked.add(keepBlock);
         const result = await settle(() =>
           client.call['inventory.rows']({
@@ -152,22 +152,22 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
 
       setSearch(search) {
         if (search === get().query.search) return;
-        requery({ ...get().query, search });
+        void requery({ ...get().query, search });
       },
       setFilter(facet, value) {
         const filter: RowFilter = { ...get().query.filter, [facet]: value };
         if (value === undefined || (Array.isArray(value) && value.length === 0)) {
           delete (filter as Record<string, unknown>)[facet];
         }
-        requery({ ...get().query, filter });
+        void requery({ ...get().query, filter });
       },
       clearFilters() {
-        requery({ ...get().query, filter: NO_FILTER, search: '' });
+        void requery({ ...get().query, filter: NO_FILTER, search: '' });
       },
       sortBy(column) {
         const { sort } = get().query;
         const direction = sort.column === column && sort.direction === 'asc' ? 'desc' : 'asc';
-        requery({ ...get().query, sort: { column, direction } });
+        void requery({ ...get().query, sort: { column, direction } });
       },
       showRange(first, last) {
         const { total } = get();
@@ -181,7 +181,7 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
       recordChanged() {
         // The block in view is read again first; the others follow as they are drawn.
         const blocks = [...get().blocks.keys()];
-        requery(get().query, blocks.length > 0 ? Math.min(...blocks) : 0);
+        return requery(get().query, blocks.length > 0 ? Math.min(...blocks) : 0);
       },
       async loadDensity() {
         const result = await settle(() => client.call['inventory.getTableView']({}));
@@ -199,7 +199,7 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
         if (!result.ok || !result.value.known) return false;
         if (result.value.index === null) {
           // The filter or the search hides it: show everything, then find it there.
-          requery({ ...get().query, filter: NO_FILTER, search: '' });
+          void requery({ ...get().query, filter: NO_FILTER, search: '' });
           result = await ask();
           if (!result.ok || result.value.index === null) return false;
         }
