@@ -408,7 +408,8 @@ export function InventoryTable({
         `[data-compute-id="${CSS.escape(scrollTarget.id)}"]`,
       );
       if (element || attempts >= 120) {
-        element?.focus({ preventScroll: true });
+        // Focus scrolls the page too when the row sits below its fold (the last rows do).
+        element?.focus();
         if (element) setLastFocused(scrollTarget.id);
         scrollDone();
         return;
