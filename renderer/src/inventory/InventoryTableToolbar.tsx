@@ -128,6 +128,8 @@ export function InventoryTableToolbar({
         onChange={(_event, data) => onSearch(data.value)}
         placeholder="Search name, workspace, cluster, namespace, identity, region…"
         aria-label="Search the computes"
+        // What the main process accepts (RowsQuery.search).
+        maxLength={200}
         data-testid="table-search"
       />
       {FILTERS.map(({ facet, label }) => (
