@@ -232,6 +232,16 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       .toBe('comfortable');
   });
 
+  it('names the tenant of each subscription heading in the Workspaces view', async () => {
+    await page.getByTestId('inventory-view-workspaces').click();
+    const heading = page.getByTestId('subscription-group').first();
+    await expect
+      .poll(() => heading.getByTestId('subscription-group-tenant').textContent())
+      .toBe('tenant Tenant A0');
+    await page.getByTestId('inventory-view-computes').click();
+    await page.getByTestId('inventory-table').waitFor();
+  });
+
   it('jumps from the palette to a row the table has not drawn, through a filter that hides it', async () => {
     await rows().first().waitFor();
     expect(await page.locator(`[data-compute-id="${farAwayId}"]`).count()).toBe(0);
