@@ -16,6 +16,7 @@ import { composeAfterAttach } from './compose-after-attach';
 import { composeRoles } from './compose-roles';
 import { composeRefresh } from './compose-refresh';
 import { composeConnectivity } from './compose-connectivity';
+import { composeInventoryRows, selectedScope } from './compose-inventory-rows';
 import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -250,6 +251,12 @@ export function composeServices(options: CompositionOptions): Composition {
     logger,
     automatic: options.automaticRefresh ?? true,
   });
+  const inventoryRows = composeInventoryRows({
+    database,
+    events,
+    scope: selectedScope(() => subscriptions.snapshot().subscriptions),
+    settings: settingsRepository,
+  });
 
   const handlers: HandlerMap = {
     'app.getInfo': () => ({
@@ -290,6 +297,7 @@ export function composeServices(options: CompositionOptions): Composition {
     }),
     ...refresh.handlers,
     ...connectivity.handlers,
+    ...inventoryRows.handlers,
   };
 
   return {
@@ -308,6 +316,7 @@ export function composeServices(options: CompositionOptions): Composition {
       await operations.service.close();
       await roles.service.close();
       refresh.stop();
+      inventoryRows.close();
       await accounts.close();
       database.close();
     },

@@ -7,6 +7,8 @@ import type {
   ProxySetting as ProxySettingValue,
 } from '../../shared/domain/connection';
 import { ThemeChoice } from '../../shared/domain/theme';
+import { TableDensity } from '../../shared/domain/inventory-rows';
+import type { TableDensity as TableDensityValue } from '../../shared/domain/inventory-rows';
 import type { ThemeChoice as ThemeChoiceValue } from '../../shared/domain/theme';
 import {
   DEFAULT_REFRESH_INTERVAL_MINUTES,
@@ -50,6 +52,8 @@ export interface SettingValues {
   'connection.sealKey': string | null;
   /** Minutes between automatic inventory refreshes; 0 turns them off. */
   'inventory.refreshIntervalMinutes': number;
+  /** The inventory table's row density. */
+  'inventory.density': TableDensityValue;
 }
 
 /** What the user last confirmed (or Mooring itself set), and a seal over it. */
@@ -111,6 +115,7 @@ export const settingDefinitions: SettingDefinitions = {
     schema: RefreshIntervalMinutes,
     fallback: DEFAULT_REFRESH_INTERVAL_MINUTES,
   },
+  'inventory.density': { schema: TableDensity, fallback: 'comfortable' },
 };
 
 export interface SettingsRepository {

@@ -18,6 +18,7 @@ import { signInPageEvents } from './contract-sign-in-page';
 import { rolesEvents, rolesOperations } from './contract-roles';
 import { refreshEvents, refreshOperations } from './contract-refresh';
 import { connectivityEvents, connectivityOperations } from './contract-connectivity';
+import { inventoryRowsOperations } from './contract-inventory-rows';
 
 const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
@@ -123,6 +124,7 @@ export const contract = {
     ...activityOperations,
     ...refreshOperations,
     ...connectivityOperations,
+    ...inventoryRowsOperations,
   },
   events: {
     ...signInPageEvents,

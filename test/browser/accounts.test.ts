@@ -197,6 +197,8 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
       .getByTestId('inventory-refresh')
       .or(page.getByTestId('inventory-empty-refresh'));
     await refresh.first().click();
+    // The workspaces view shows each compute with its provisioning errors in full.
+    await page.getByTestId('inventory-view-workspaces').click();
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(3);
     // Attach failures surface late, only in provisioningErrors: the row says why.
     const failed = page.locator('[data-testid="compute-row"][data-state="Failed"]').first();

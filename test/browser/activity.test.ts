@@ -201,6 +201,8 @@ describe.skipIf(!chromiumAvailable)('the activity log and exports in Chromium', 
       () => page.getByTestId('compute-row').count(),
       (n) => n > 3,
     );
+    // The exports sit with the workspaces view's filter, which they follow.
+    await page.getByTestId('inventory-view-workspaces').click();
   }, 120_000);
 
   afterAll(async () => {

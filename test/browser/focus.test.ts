@@ -168,6 +168,8 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
       .or(page.getByTestId('inventory-empty-refresh'))
       .first()
       .click();
+    // The workspaces view lists each failed compute's errors, with the toggle for all of them.
+    await page.getByTestId('inventory-view-workspaces').click();
     const failed = page.locator('[data-testid="compute-row"][data-state="Failed"]').first();
     const toggle = failed.getByTestId('compute-error-details-toggle');
     await toggle.focus();

@@ -239,6 +239,7 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
       /Sign in as ops@fabrikam\.com/,
     );
     // Its last known workspaces are still listed, marked as waiting for the sign-in.
+    await page.getByTestId('inventory-view-workspaces').click();
     await page.getByTestId('inventory-filter').fill(FABRIKAM_ANALYTICS);
     await expect.poll(() => group.getAttribute('data-needs-sign-in')).toBe('true');
     await expect(page.getByTestId('workspace-group').count()).resolves.toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import {
   type Case,
 } from './boundary-fixtures';
 import { moreCases } from './contract-boundaries-more';
+import { rowsCases } from './contract-boundaries-rows';
 
 const inputs: Record<string, z.ZodType> = {
   ...Object.fromEntries(operationNames.map((name) => [name, contract.operations[name].input])),
@@ -332,7 +333,7 @@ const baseCases: Record<string, Case[]> = {
   ],
 };
 
-const cases: Record<string, Case[]> = { ...baseCases, ...moreCases };
+const cases: Record<string, Case[]> = { ...baseCases, ...moreCases, ...rowsCases };
 
 describe('hand-written boundary cases for every contract input', () => {
   it('has cases for every operation of the contract', () => {

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent } from 'react';
 import { useVirtualWindow } from '../scope/use-virtual-window';
+import { useSubscriptions } from '../state/azure-stores';
 import type { InventoryJump } from '../state/inventory-store';
 import { positionOf } from './inventory-layout';
 import { ROW_ATTRIBUTE, moveBetweenRows, rowIdsOf, tabStopOf } from './row-keys';
@@ -51,6 +52,20 @@ export function InventoryList({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const heights = useMemo(() => items.map((item) => item.height), [items]);
   const view = useVirtualWindow(scrollerRef, heights);
+  const subscriptions = useSubscriptions((state) => state.snapshot);
+  // Each subscription heading names its tenant: admins manage many tenants at once.
+  const tenantNames = useMemo(
+    () =>
+      new Map(
+        subscriptions.status === 'ready'
+          ? subscriptions.value.subscriptions.map((s) => [
+              s.subscriptionId.toLowerCase(),
+              s.tenantName,
+            ])
+          : [],
+      ),
+    [subscriptions],
+  );
 
   // Scroll the jump's target to the middle, then focus it once the scroll has drawn it.
   useEffect(() => {
@@ -104,6 +119,7 @@ export function InventoryList({
           height={item.height}
           collapsed={item.collapsed}
           needsSignIn={waiting.has(item.group.subscriptionId)}
+          tenantName={tenantNames.get(item.group.subscriptionId.toLowerCase())}
           onToggle={onToggle}
         />
       ) : (

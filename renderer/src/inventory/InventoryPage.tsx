@@ -3,7 +3,13 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { CallError } from '../components/CallError';
 import { Page } from '../components/Page';
-import { useAccounts, useInventory, useSubscriptions } from '../state/azure-stores';
+import {
+  useAccounts,
+  useAzureStores,
+  useInventory,
+  useInventoryTable,
+  useSubscriptions,
+} from '../state/azure-stores';
 import { useOpenAttach } from '../attach/use-open-attach';
 import { useOpenCompute } from '../compute/use-open-compute';
 import { ClustersSection } from './ClustersSection';
@@ -14,6 +20,7 @@ import { idsToExpand, layoutInventory } from './inventory-layout';
 import { countByState, countShown, groupInventory, shownText } from './inventory-model';
 import type { StateFilter, SubscriptionGroup } from './inventory-model';
 import { InventoryList } from './InventoryList';
+import { InventoryTable } from './InventoryTable';
 import { InventoryProblems } from './InventoryProblems';
 import { InventoryFilters, InventoryStatusLine } from './InventoryToolbar';
 import { InventoryViewTabs, type InventoryView } from './InventoryViewTabs';
@@ -161,12 +168,48 @@ function InventoryContent() {
   const load = useInventory((state) => state.load);
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
   const jump = useInventory((state) => state.jump);
-  const [shownView, setShownView] = useState<InventoryView>('workspaces');
+  const jumpHandled = useInventory((state) => state.jumpHandled);
+  const tableRows = useInventoryTable((state) => state.all);
+  const tableLoading = useInventoryTable((state) => state.status === 'loading');
+  const { inventoryTable } = useAzureStores();
+  const openCompute = useOpenCompute();
+  const [shownView, setShownView] = useState<InventoryView>('computes');
+  const [clusterToShow, setClusterToShow] = useState<{ id: string } | null>(null);
   const now = useNow();
-  // Palette jumps land on workspaces and computes: their view comes forward.
+  // A palette jump to a compute lands in the table: main says where the row stands under the
+  // table's sort and filter, and the table scrolls there even if it never drew that row.
+  // Workspaces are found in the workspaces view.
+  const revealed = useRef(0);
   useEffect(() => {
-    if (jump) setShownView('workspaces');
-  }, [jump]);
+    if (!jump || revealed.current === jump.request) return;
+    revealed.current = jump.request;
+    if (jump.kind === 'workspace') {
+      setShownView('workspaces');
+      return;
+    }
+    setShownView('computes');
+    void inventoryTable
+      .getState()
+      .reveal(jump.id)
+      .finally(() => jumpHandled());
+  }, [jump, inventoryTable, jumpHandled]);
+  const openCluster = useCallback((clusterId: string) => {
+    setShownView('clusters');
+    setClusterToShow({ id: clusterId });
+  }, []);
+  // "Show the cluster" from a row: its entry in the cluster view, scrolled to and focused.
+  useEffect(() => {
+    if (!clusterToShow || shownView !== 'clusters') return;
+    const frame = requestAnimationFrame(() => {
+      const row = document.querySelector<HTMLElement>(
+        `[data-testid="cluster-row"][data-cluster-id="${CSS.escape(clusterToShow.id)}"]`,
+      );
+      row?.scrollIntoView({ block: 'center' });
+      row?.setAttribute('tabindex', '-1');
+      row?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [clusterToShow, shownView, view]);
 
   const snapshot = view.status === 'ready' ? view.value : null;
   const reason = inventoryEmptyReason(accounts, subscriptions, snapshot);
@@ -185,15 +228,22 @@ function InventoryContent() {
     () => new Set(waitGroups.flatMap((group) => group.subscriptions.map((s) => s.subscriptionId))),
     [waitGroups],
   );
+  const tabs = (
+    <InventoryViewTabs
+      view={shownView}
+      onView={setShownView}
+      clusterCount={
+        snapshot ? snapshot.clusters.filter((cluster) => cluster.removedAt === null).length : 0
+      }
+    />
+  );
+  // The table asks main for its own rows: it shows before the whole record has been read.
+  const table = <InventoryTable now={now} onOpen={openCompute} onOpenCluster={openCluster} />;
 
-  // Without an account or a selected subscription there is nothing the record could hold.
-  if (reason === 'no-accounts' || reason === 'no-selection')
+  // Without an account or a selected subscription there is nothing the record could hold
+  // (a record of computes still shows: it is the last known state, offline too).
+  if ((reason === 'no-accounts' || reason === 'no-selection') && !tableLoading && tableRows === 0)
     return <InventoryEmpty reason={reason} />;
-  if (view.status === 'idle' || view.status === 'loading') {
-    return (
-      <Spinner size="small" label="Reading the local record…" data-testid="inventory-loading" />
-    );
-  }
   if (view.status === 'failed') {
     return (
       <CallError
@@ -208,10 +258,15 @@ function InventoryContent() {
       />
     );
   }
+  const ready = view.status === 'ready' ? view.value : null;
+  const spinner = (
+    <Spinner size="small" label="Reading the local record…" data-testid="inventory-loading" />
+  );
+  // Every part keeps its place in the tree, so the table is not drawn anew once the rest is read.
   return (
     <>
-      <InventoryStatusLine refreshedAt={view.value.refreshedAt} now={now} />
-      {refresh.status === 'failed' && (
+      {ready ? <InventoryStatusLine refreshedAt={ready.refreshedAt} now={now} /> : spinner}
+      {ready && refresh.status === 'failed' && (
         <CallError
           title="The inventory could not be refreshed from Azure; the last known state is shown"
           error={refresh.error}
@@ -219,23 +274,27 @@ function InventoryContent() {
           testId="inventory-refresh-error"
         />
       )}
-      <SignInWaits
-        groups={waitGroups}
-        where="inventory"
-        extraText={(group) => lastKnownText(group, view.value, now)}
-      />
-      <InventoryProblems problems={view.value.problems} waiting={waiting} />
-      <InventoryViewTabs
-        view={shownView}
-        onView={setShownView}
-        clusterCount={view.value.clusters.filter((cluster) => cluster.removedAt === null).length}
-      />
-      {shownView === 'clusters' ? (
-        <ClustersSection snapshot={view.value} now={now} />
+      {ready && (
+        <SignInWaits
+          groups={waitGroups}
+          where="inventory"
+          extraText={(group) => lastKnownText(group, ready, now)}
+        />
+      )}
+      {ready && <InventoryProblems problems={ready.problems} waiting={waiting} />}
+      {tabs}
+      {shownView === 'computes' ? (
+        reason && ready && tableRows === 0 ? (
+          <InventoryEmpty reason={reason} />
+        ) : (
+          table
+        )
+      ) : !ready ? null : shownView === 'clusters' ? (
+        <ClustersSection snapshot={ready} now={now} />
       ) : reason ? (
         <InventoryEmpty reason={reason} />
       ) : (
-        <InventoryBrowser snapshot={view.value} now={now} waiting={waiting} />
+        <InventoryBrowser snapshot={ready} now={now} waiting={waiting} />
       )}
     </>
   );
@@ -243,13 +302,21 @@ function InventoryContent() {
 
 export function InventoryPage({ focusHeading }: { focusHeading: boolean }) {
   const load = useInventory((state) => state.load);
+  const { inventoryTable } = useAzureStores();
   const openAttach = useOpenAttach();
   const openCompute = useOpenCompute();
   const actions = useMemo(() => ({ openAttach, openCompute }), [openAttach, openCompute]);
   // Each visit reads the local record again: instant, and it may have changed meanwhile.
+  // The table's first window is asked for first: it is small, and what the user sees first.
   useEffect(() => {
-    void load();
-  }, [load]);
+    // The whole record (for the status line, problems, clusters) is read once the table's first
+    // window is there, so its larger answer never delays the rows the user sees first.
+    void inventoryTable.getState().loadDensity();
+    void inventoryTable
+      .getState()
+      .recordChanged()
+      .finally(() => void load());
+  }, [load, inventoryTable]);
 
   return (
     <Page

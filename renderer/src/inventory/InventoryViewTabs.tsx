@@ -1,10 +1,13 @@
 import { Tab, TabList } from '@fluentui/react-components';
 
-/** The inventory's two views: workspaces with their computes, and the clusters behind them. */
-export type InventoryView = 'workspaces' | 'clusters';
+/**
+ * The inventory's views: every compute as a table, workspaces with their computes, and the
+ * clusters behind them.
+ */
+export type InventoryView = 'computes' | 'workspaces' | 'clusters';
 
 const isInventoryView = (value: unknown): value is InventoryView =>
-  value === 'workspaces' || value === 'clusters';
+  value === 'computes' || value === 'workspaces' || value === 'clusters';
 
 export function InventoryViewTabs({
   view,
@@ -25,6 +28,9 @@ export function InventoryViewTabs({
       aria-label="Inventory view"
       data-testid="inventory-view"
     >
+      <Tab value="computes" data-testid="inventory-view-computes">
+        Computes
+      </Tab>
       <Tab value="workspaces" data-testid="inventory-view-workspaces">
         Workspaces
       </Tab>

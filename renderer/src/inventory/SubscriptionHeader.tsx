@@ -33,6 +33,8 @@ interface SubscriptionHeaderProps {
   readonly collapsed: boolean;
   /** Its tenant or account needs sign-in: what is shown is the last known record. */
   readonly needsSignIn: boolean;
+  /** The tenant the subscription belongs to, by name (when the subscription list knows it). */
+  readonly tenantName?: string | undefined;
   readonly onToggle: (subscriptionId: string) => void;
 }
 
@@ -43,6 +45,7 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
   height,
   collapsed,
   needsSignIn,
+  tenantName,
   onToggle,
 }: SubscriptionHeaderProps) {
   const styles = useStyles();
@@ -75,6 +78,11 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
       >
         {group.subscriptionName}
       </Text>
+      {tenantName && (
+        <Caption1 className={styles.id} data-testid="subscription-group-tenant">
+          tenant {tenantName}
+        </Caption1>
+      )}
       <Caption1 className={styles.id}>{group.subscriptionId}</Caption1>
       {needsSignIn && (
         <Badge

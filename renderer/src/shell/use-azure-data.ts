@@ -22,6 +22,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
 
   useEffect(() => {
     const { accounts, subscriptions, inventory, connection, operations, compute, access } = stores;
+    let tableSelection: string | null = null;
     const unsubscribers = [
       client.on('accounts.changed', (payload) => accounts.getState().receiveAccounts(payload)),
       client.on('signIn.deviceCode', (payload) => accounts.getState().receiveDeviceCode(payload)),
@@ -30,14 +31,23 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
       client.on('subscriptions.changed', (payload) =>
         subscriptions.getState().receiveSnapshot(payload),
       ),
-      client.on('inventory.changed', (payload) => inventory.getState().receiveSnapshot(payload)),
+      client.on('inventory.changed', (payload) => {
+        inventory.getState().receiveSnapshot(payload);
+        void stores.inventoryTable.getState().recordChanged();
+      }),
       client.on('inventory.refreshProgress', (p) =>
         stores.refreshProgress.getState().receiveProgress(p),
       ),
       subscriptions.subscribe((state) => {
         // Only a selection the main process has stored decides what inventory.get answers.
         if (state.snapshot.status !== 'ready' || state.savingFilters) return;
-        inventory.getState().scopeChanged(selectionKey(state.snapshot.value.subscriptions));
+        const key = selectionKey(state.snapshot.value.subscriptions);
+        inventory.getState().scopeChanged(key);
+        // The table's rows are those of the selected subscriptions: a new selection reads them.
+        if (tableSelection !== null && tableSelection !== key) {
+          void stores.inventoryTable.getState().recordChanged();
+        }
+        tableSelection = key;
       }),
       client.on('roles.grantChanged', (payload) => access.getState().receiveGrant(payload)),
       client.on('connection.changed', (payload) => connection.getState().receiveView(payload)),
@@ -59,6 +69,7 @@ export function useAzureData(client: MooringClient, stores: AzureStores) {
           inventory.getState().view.status !== 'idle'
         ) {
           void inventory.getState().load();
+          void stores.inventoryTable.getState().recordChanged();
         }
         // The open compute page shows the operation's progress and the states it records.
         if (compute.getState().computeId?.toLowerCase() === payload.computeId.toLowerCase()) {

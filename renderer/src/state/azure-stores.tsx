@@ -19,6 +19,12 @@ import { createConnectionStore } from './connection-store';
 import { createConnectivityStore, type ConnectivityStore } from './connectivity-store';
 import type { ConnectionActions, ConnectionState, ConnectionStore } from './connection-store';
 import { createInventoryStore } from './inventory-store';
+import { createInventoryTableStore } from './inventory-table-store';
+import type {
+  InventoryTableActions,
+  InventoryTableState,
+  InventoryTableStore,
+} from './inventory-table-store';
 import type { InventoryActions, InventoryState, InventoryStore } from './inventory-store';
 import { createOperationsStore } from './operations-store';
 import type { OperationsActions, OperationsState, OperationsStore } from './operations-store';
@@ -45,6 +51,7 @@ export interface AzureStores {
   readonly accounts: AccountsStore;
   readonly subscriptions: SubscriptionsStore;
   readonly inventory: InventoryStore;
+  readonly inventoryTable: InventoryTableStore;
   readonly connection: ConnectionStore;
   readonly overlays: OverlayStore;
   readonly operations: OperationsStore;
@@ -62,6 +69,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     accounts: createAccountsStore(client),
     subscriptions: createSubscriptionsStore(client),
     inventory: createInventoryStore(client),
+    inventoryTable: createInventoryTableStore(client),
     connection: createConnectionStore(client),
     overlays: createOverlayStore(),
     operations: createOperationsStore(client),
@@ -104,6 +112,9 @@ export const useSubscriptions = <T,>(
 ): T => useSlice(useAzureStores().subscriptions, selector);
 export const useInventory = <T,>(selector: (state: InventoryState & InventoryActions) => T): T =>
   useSlice(useAzureStores().inventory, selector);
+export const useInventoryTable = <T,>(
+  selector: (state: InventoryTableState & InventoryTableActions) => T,
+): T => useSlice(useAzureStores().inventoryTable, selector);
 export const useConnection = <T,>(selector: (state: ConnectionState & ConnectionActions) => T): T =>
   useSlice(useAzureStores().connection, selector);
 export const useOverlays = <T,>(selector: (state: OverlayState & OverlayActions) => T): T =>

@@ -1,0 +1,152 @@
+import {
+  Button,
+  Menu,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  SearchBox,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { MenuProps } from '@fluentui/react-components';
+import type { Facet, FacetCount, RowFilter } from '../../../shared/domain/inventory-rows';
+import { useInventoryTable } from '../state/azure-stores';
+import { DEFAULT_COMPUTE_TYPES_SHOWN } from './table-filters';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  search: { flexGrow: 1, minWidth: '240px', maxWidth: '420px' },
+  density: { marginLeft: 'auto' },
+  menu: { maxHeight: '60vh', overflowY: 'auto' },
+});
+
+/** The filters the toolbar offers, each a menu of values with their counts. */
+const FILTERS: readonly { readonly facet: Facet; readonly label: string }[] = [
+  { facet: 'states', label: 'State' },
+  { facet: 'tenantIds', label: 'Tenant' },
+  { facet: 'subscriptionIds', label: 'Subscription' },
+  { facet: 'workspaceIds', label: 'Workspace' },
+  { facet: 'clusterKinds', label: 'Cluster kind' },
+  { facet: 'identityTypes', label: 'Identity' },
+  { facet: 'computeTypes', label: 'Type' },
+  { facet: 'drift', label: 'Changed outside Mooring' },
+  { facet: 'stuck', label: 'Stuck' },
+];
+
+/** The values a filter has chosen, as the menu's checked items. */
+function chosenOf(filter: RowFilter, facet: Facet): string[] {
+  if (facet === 'drift') return filter.drift ? [filter.drift] : [];
+  if (facet === 'stuck')
+    return filter.stuck === undefined ? [] : [filter.stuck ? 'stuck' : 'not-stuck'];
+  if (facet === 'computeTypes') return [...(filter.computeTypes ?? DEFAULT_COMPUTE_TYPES_SHOWN)];
+  return [...(filter[facet] ?? [])];
+}
+
+function FilterMenu({ facet, label }: { facet: Facet; label: string }) {
+  const styles = useStyles();
+  const filter = useInventoryTable((state) => state.query.filter);
+  const counts = useInventoryTable((state) => state.counts[facet]);
+  const setFilter = useInventoryTable((state) => state.setFilter);
+  const chosen = chosenOf(filter, facet);
+  const values: readonly FacetCount[] = counts ?? [];
+  const onChange: MenuProps['onCheckedValueChange'] = (_event, data) => {
+    const checked = data.checkedItems;
+    if (facet === 'drift') {
+      // One of the two at a time: the newest choice wins, none shows both.
+      const next = checked.filter((value) => !chosen.includes(value));
+      setFilter(
+        'drift',
+        (next[0] ?? (checked.length === 1 ? checked[0] : undefined)) as RowFilter['drift'],
+      );
+    } else if (facet === 'stuck') {
+      const next = checked.filter((value) => !chosen.includes(value));
+      const value = next[0] ?? (checked.length === 1 ? checked[0] : undefined);
+      setFilter('stuck', value === undefined ? undefined : value === 'stuck');
+    } else {
+      setFilter(facet, checked);
+    }
+  };
+  const active = facet === 'computeTypes' ? filter.computeTypes !== undefined : chosen.length > 0;
+  return (
+    <Menu checkedValues={{ [facet]: chosen }} onCheckedValueChange={onChange}>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          size="small"
+          appearance={active ? 'primary' : 'secondary'}
+          data-testid={`table-filter-${facet}`}
+        >
+          {label}
+          {chosen.length > 0 && facet !== 'computeTypes' ? ` (${chosen.length})` : ''}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList className={styles.menu} aria-label={`Filter by ${label.toLowerCase()}`}>
+          {values.map((value) => (
+            <MenuItemCheckbox
+              key={value.value}
+              name={facet}
+              value={value.value}
+              data-testid="table-filter-option"
+              data-value={value.value}
+            >
+              {value.label} ({value.count.toLocaleString()})
+            </MenuItemCheckbox>
+          ))}
+          {values.length === 0 && (
+            <MenuItemCheckbox name={facet} value="" disabled>
+              Nothing to choose
+            </MenuItemCheckbox>
+          )}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** Search as you type, a menu per filter, clear, and the density switch. */
+export function InventoryTableToolbar({
+  search,
+  onSearch,
+}: {
+  search: string;
+  onSearch: (search: string) => void;
+}) {
+  const styles = useStyles();
+  const density = useInventoryTable((state) => state.density);
+  const setDensity = useInventoryTable((state) => state.setDensity);
+  const clearFilters = useInventoryTable((state) => state.clearFilters);
+  const filtered = useInventoryTable(
+    (state) => Object.keys(state.query.filter).length > 0 || state.query.search !== '',
+  );
+  return (
+    <div className={styles.bar} role="toolbar" aria-label="Filter the computes">
+      <SearchBox
+        className={styles.search}
+        value={search}
+        onChange={(_event, data) => onSearch(data.value)}
+        placeholder="Search name, workspace, cluster, namespace, identity, region…"
+        aria-label="Search the computes"
+        // What the main process accepts (RowsQuery.search).
+        maxLength={200}
+        data-testid="table-search"
+      />
+      {FILTERS.map(({ facet, label }) => (
+        <FilterMenu key={facet} facet={facet} label={label} />
+      ))}
+      {filtered && (
+        <Button size="small" appearance="subtle" onClick={clearFilters} data-testid="table-clear">
+          Clear filters
+        </Button>
+      )}
+      <Switch
+        className={styles.density}
+        label="Compact rows"
+        checked={density === 'compact'}
+        onChange={(_event, data) => void setDensity(data.checked ? 'compact' : 'comfortable')}
+        data-testid="table-density"
+      />
+    </div>
+  );
+}
