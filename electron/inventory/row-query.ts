@@ -25,9 +25,17 @@ export const DEFAULT_COMPUTE_TYPES: readonly string[] = ['Kubernetes'];
 const STUCK = 0;
 const NOT_STUCK = 1;
 
+/**
+ * The state a row is counted, filtered, sorted and found under: a compute removed outside Mooring
+ * is "Removed", never its last state (a removed compute is not a Succeeded one).
+ */
+export const REMOVED_STATE_LABEL = 'Removed';
+const shownState = (entry: RowEntry): string =>
+  entry.removedAt === null ? entry.provisioningState : REMOVED_STATE_LABEL;
+
 /** Each facet's value of an entry (the stuck facet is decided per query, by the clock). */
 const facetValue: Record<Facet, (entry: RowEntry) => string> = {
-  states: (entry) => entry.provisioningState,
+  states: shownState,
   tenantIds: (entry) => entry.workspace.tenantId.toLowerCase(),
   subscriptionIds: (entry) => entry.workspace.subscriptionId.toLowerCase(),
   workspaceIds: (entry) => entry.workspace.key,
@@ -61,7 +69,7 @@ const sortKey: Record<RowSortColumn, (entry: RowEntry) => string> = {
   namespace: (entry) => (entry.namespace ?? '').toLowerCase(),
   identity: (entry) =>
     `${entry.identityType}\n${entry.userAssignedIdentityId ? lastSegment(entry.userAssignedIdentityId) : ''}`.toLowerCase(),
-  state: (entry) => entry.provisioningState.toLowerCase(),
+  state: (entry) => shownState(entry).toLowerCase(),
   // ISO times sort as text; an unknown time sorts first ascending.
   stateSince: (entry) => entry.stateSince ?? '',
   lastSynced: (entry) => entry.lastSyncedAt,
@@ -84,7 +92,7 @@ function searchTextOf(entry: RowEntry): string {
     entry.identityType,
     entry.userAssignedIdentityId ? lastSegment(entry.userAssignedIdentityId) : '',
     entry.principalId ?? '',
-    entry.provisioningState,
+    shownState(entry),
     entry.drift ?? '',
     entry.description ?? '',
   ]

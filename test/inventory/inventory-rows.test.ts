@@ -155,6 +155,27 @@ describe('the rows of the inventory table', () => {
     expect(withFilter({ drift: 'unchanged' })).toHaveLength(53);
   });
 
+  it('counts, filters, sorts and finds a removed compute as Removed, never under its last state', () => {
+    const target = withFilter({ states: ['Succeeded'] })[0] as InventoryRow;
+    const succeededBefore = withFilter({ states: ['Succeeded'] }).length;
+    database
+      .prepare('UPDATE computes SET removed_at = ? WHERE compute_key = ?')
+      .run('2026-01-02T00:00:00.000Z', target.id.toLowerCase());
+    rows.invalidate();
+
+    const page = rows.page(query());
+    const states = Object.fromEntries(page.counts.states.map((c) => [c.value, c.count]));
+    expect(states['Removed']).toBe(1);
+    expect(states['Succeeded']).toBe(succeededBefore - 1);
+    expect(withFilter({ states: ['Succeeded'] }).map((r) => r.id)).not.toContain(target.id);
+    expect(withFilter({ states: ['Removed'] }).map((r) => r.id)).toEqual([target.id]);
+    expect(all({ search: 'removed' }).map((r) => r.id)).toContain(target.id);
+    const byState = all({ sort: { column: 'state', direction: 'asc' } });
+    const removedAt = byState.findIndex((r) => r.id === target.id);
+    // "removed" sorts between "failed"/"creating" and "succeeded": after every row before it.
+    expect(byState.slice(removedAt + 1).every((r) => r.provisioningState >= 'Removed')).toBe(true);
+  });
+
   it('says what changed outside Mooring, as the last refresh recorded it', () => {
     const target = all()[7] as InventoryRow;
     const drift = {

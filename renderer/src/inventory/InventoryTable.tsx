@@ -238,10 +238,11 @@ const TableRow = memo(function TableRow({
         <Badge
           appearance="tint"
           size={badgeSize}
-          color={stateColor(row.provisioningState)}
+          color={row.removedAt === null ? stateColor(row.provisioningState) : 'informative'}
+          title={row.removedAt === null ? undefined : `Last seen ${row.provisioningState}`}
           data-testid="compute-state"
         >
-          {row.provisioningState}
+          {row.removedAt === null ? row.provisioningState : 'Removed'}
         </Badge>
         {row.stuck && (
           <Tooltip
