@@ -16,6 +16,25 @@ const modules = [
   // What the admin sees: subscription filters, inventory reconciliation and drift.
   'electron/subscriptions/subscriptions-store.ts',
   'electron/inventory/inventory-store.ts',
+  'electron/inventory/snapshot-reader.ts',
+  'electron/inventory/workspace-writer.ts',
+  'electron/inventory/compute-history.ts',
+  'electron/inventory/discovery-store.ts',
+  'electron/inventory/store-scope.ts',
+  // The operation journal: the rows that survive a restart, and those of role changes.
+  'electron/operations/journal-store.ts',
+  'electron/operations/role-journal.ts',
+  // The preflight's pure checks (the ARM and Kubernetes readers around them are I/O).
+  'electron/preflight/compute-checks.ts',
+  'electron/preflight/fix-commands.ts',
+  'electron/preflight/kubeconfig-yaml.ts',
+  'electron/preflight/kubeconfig.ts',
+  'electron/preflight/namespace-check.ts',
+  'electron/preflight/permissions.ts',
+  'electron/preflight/resource-checks.ts',
+  // Token host binding: where a bearer token may go.
+  'electron/network/bearer-host-policy.ts',
+  'electron/network/trusted-hosts.ts',
 ];
 
 /*
