@@ -51,6 +51,29 @@ const modules = [
  * And on electron/ipc/dispatcher.ts:
  * - `issues[0]?.message ?? 'unknown problem'` (optional chaining, fallback text): a failed zod
  *   parse always carries at least one issue.
+ * And on electron/network/trusted-hosts.ts and bearer-host-policy.ts:
+ * - `catch { return undefined; }` → `catch {}` in httpsOrigin: the function then falls off its
+ *   end, which returns undefined too.
+ * - `origin !== undefined &&` → true in allows(): an undefined origin equals no https origin and
+ *   is never in the Kubernetes set (allowKubernetesApiHost refuses what has no origin).
+ * - `BEARER_HOST_POLICY_NAME` → '': the name only labels the policy in the pipeline; no other
+ *   policy orders itself after it or removes it by name.
+ * And on electron/subscriptions/subscriptions-store.ts:
+ * - `statements.narrowed.get()?.narrowed ?? 0`: `SELECT EXISTS (…)` always answers one row.
+ * - `if (!primary) continue` → false in demoteAccount: a subscription the account sees has at
+ *   least that account's sighting.
+ * - `if (tenantOf.has(id)) continue` → false in applyFilters: a repeated id is looked up again
+ *   and finds the same tenant.
+ * And on the inventory record (inventory-store.ts, snapshot-reader.ts, discovery-store.ts):
+ * - `if (workspaceKey === undefined) continue` → false in recordSubscription: a refresh lists
+ *   computes only of the workspaces it listed in the same result, so each has a key.
+ * - `row.listed_at === null ? [] : …` → false in the snapshot's age: a null in the list is
+ *   passed over by the reduce (`null < text` is false), so the oldest date is the same.
+ * - `if (!row) throw …` after the cluster and identity upserts: `INSERT … RETURNING` always
+ *   returns the row it wrote.
+ * - `extension_id !== null && extension_name !== null` (→ `||`, → true) and
+ *   `extension_provisioning_state ?? 'Unknown'`: the three are written together from one
+ *   extension record whose id, name and state are strings, so all are set or none is.
  */
 export default {
   testRunner: 'vitest',
