@@ -60,8 +60,10 @@ const modules = [
  *   policy orders itself after it or removes it by name.
  * And on electron/subscriptions/subscriptions-store.ts:
  * - `statements.narrowed.get()?.narrowed ?? 0`: `SELECT EXISTS (…)` always answers one row.
- * - `if (!primary) continue` → false in demoteAccount: a subscription the account sees has at
- *   least that account's sighting.
+ * - `index === -1 ? order.length : index` → `index`, and `if (!primary) continue` → false, in
+ *   demoteAccount: a subscription's sightings are exactly the accounts its row names (both are
+ *   written from one resolution in one transaction), so every sighting is found in `order`, and
+ *   a subscription the account sees has at least that account's sighting.
  * - `if (tenantOf.has(id)) continue` → false in applyFilters: a repeated id is looked up again
  *   and finds the same tenant.
  * And on the inventory record (inventory-store.ts, snapshot-reader.ts, discovery-store.ts):
