@@ -76,6 +76,12 @@ const modules = [
  * - `extension_id !== null && extension_name !== null` (→ `||`, → true) and
  *   `extension_provisioning_state ?? 'Unknown'`: the three are written together from one
  *   extension record whose id, name and state are strings, so all are set or none is.
+ * And on the operation journal (journal-store.ts, role-journal.ts):
+ * - `statements.pollNumber.get(id)?.n ?? 1`: `SELECT coalesce(max(…), 0) + 1` always answers
+ *   one row.
+ * - `level.names[0] ?? ''` and `body ?? ''` in the role journal: a parsed ARM level has a name
+ *   for each of its types, and a grant (the only kind that puts a body in its command) always
+ *   has one.
  */
 export default {
   testRunner: 'vitest',

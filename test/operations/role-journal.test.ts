@@ -179,6 +179,21 @@ describe('a role grant in the journal', () => {
   });
 });
 
+describe('a grant recorded once its assignment exists', () => {
+  it('still names the collection it was created in, not the assignment', () => {
+    roles.record(
+      grantView({
+        status: 'succeeded',
+        assignmentId: `${STORAGE}/providers/Microsoft.Authorization/roleAssignments/33333333-3333-4333-8333-333333333333`,
+      }),
+    );
+    expect(row()).toMatchObject({
+      method: 'PUT',
+      url: `${STORAGE}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`,
+    });
+  });
+});
+
 describe('a role removal in the journal', () => {
   it('is a remove-role DELETE of the assignment itself', () => {
     const assignment = `${STORAGE}/providers/Microsoft.Authorization/roleAssignments/33333333-3333-4333-8333-333333333333`;
@@ -207,6 +222,17 @@ describe('a grant the journal cannot place', () => {
     roles.record(grantView());
     expect(createJournalStore(db).recent()).toEqual([]);
     expect(changed).toEqual([]);
+    expect(logger.lines).toEqual([]);
+  });
+
+  it.each([
+    ['no ARM id', 'not an id'],
+    ['no compute below a workspace', `/subscriptions/${SUB}/resourceGroups/rg-ml`],
+  ])('whose compute id is %s is not mirrored, quietly', (_case, computeId) => {
+    roles.record(grantView({ computeId }));
+    expect(createJournalStore(db).recent()).toEqual([]);
+    expect(changed).toEqual([]);
+    expect(logger.lines).toEqual([]);
   });
 
   it('that cannot be written is logged and does not stop the grant', () => {
@@ -219,6 +245,19 @@ describe('a grant the journal cannot place', () => {
         /^warn A role grant could not be written to the operation journal \{"grantId":"g1","error":".+"\}$/,
       ),
     ]);
+    expect(row().status).toBe('pending');
+  });
+
+  it('that cannot be written does not stop the grant when there is no logger either', () => {
+    const quiet = createRoleJournal({
+      database: db,
+      accessFor: () => access,
+      changed: () => undefined,
+    });
+    quiet.record(grantView());
+    db.exec('PRAGMA query_only = ON');
+    expect(() => quiet.update(grantView({ status: 'running', attempts: 1 }))).not.toThrow();
+    db.exec('PRAGMA query_only = OFF');
     expect(row().status).toBe('pending');
   });
 });
