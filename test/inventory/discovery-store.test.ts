@@ -81,13 +81,11 @@ describe('a recorded cluster', () => {
       'T1',
     );
     expect(
-      store
-        .clusters(scope)
-        .map((c) => ({
-          name: c.name,
-          connectivityStatus: c.connectivityStatus,
-          privateCluster: c.privateCluster,
-        })),
+      store.clusters(scope).map((c) => ({
+        name: c.name,
+        connectivityStatus: c.connectivityStatus,
+        privateCluster: c.privateCluster,
+      })),
     ).toEqual([
       { name: 'aks-prod', connectivityStatus: null, privateCluster: true },
       { name: 'lab-boston', connectivityStatus: 'Connected', privateCluster: null },
