@@ -115,20 +115,34 @@ describe('the compute name', () => {
     );
   });
 
+  it('is taken by a compute of another type even when it names this cluster', async () => {
+    const other = answer(200, { properties: { computeType: 'AKS', resourceId: CLUSTER } });
+    expect((await nameFinding(scripted(other), target)).detail).toBe(
+      'It is a compute of type AKS. Compute names are unique in a workspace whatever their type; choose another name.',
+    );
+    const noCluster = answer(200, { properties: { computeType: 'Kubernetes' } });
+    expect((await nameFinding(scripted(noCluster), target)).detail).toBe(
+      'It is a compute of type Kubernetes. Compute names are unique in a workspace whatever their type; choose another name.',
+    );
+  });
+
   it('is not checked when Azure refuses, fails or cannot be asked', async () => {
     expect(
       await nameFinding(scripted(answer(403, null, 'AuthorizationFailed')), target),
     ).toMatchObject({
+      check: 'name',
       outcome: 'not-checked',
       title: 'The name gpu-a was not checked',
       detail: 'You may not read the computes of mlw-prod (AuthorizationFailed, HTTP 403).',
     });
     expect(await nameFinding(scripted(answer(500)), target)).toMatchObject({
+      check: 'name',
       outcome: 'not-checked',
       title: 'The name gpu-a was not checked',
       detail: 'Azure answered HTTP 500.',
     });
     expect(await nameFinding(null, target)).toMatchObject({
+      check: 'name',
       outcome: 'not-checked',
       title: 'The name gpu-a was not checked',
       detail: "No signed-in account can reach the workspace's subscription.",
@@ -182,6 +196,20 @@ describe('reading permissions', () => {
     expect(arm.sent).toHaveLength(20);
   });
 
+  it('says why when Azure could not be asked at all', async () => {
+    const broken: SubscriptionAccess = {
+      credential: { getToken: async () => null },
+      arm: {
+        send: async () => {
+          throw new Error('No token for this tenant.');
+        },
+      } as unknown as ArmReader,
+    };
+    expect(await readPermissions(broken, armId(WORKSPACE))).toEqual({
+      reason: 'Azure could not be asked: No token for this tenant.',
+    });
+  });
+
   it('says why when they cannot be read', async () => {
     expect(await readPermissions(null, armId(WORKSPACE))).toEqual({
       reason: 'No signed-in account can reach that subscription.',
@@ -210,6 +238,9 @@ describe('the caller’s rights', () => {
       detail: `Your roles include ${WRITE}.`,
       command: null,
     });
+    expect((await computeWriteFinding(scripted(grants('*/read', WRITE)), target)).outcome).toBe(
+      'passed',
+    );
     expect(await computeWriteFinding(scripted(grants('*/read')), target)).toEqual({
       check: 'compute-write',
       outcome: 'failed',

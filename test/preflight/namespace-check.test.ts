@@ -272,6 +272,41 @@ describe('the namespace of an AKS cluster', () => {
   });
 });
 
+describe('the namespace check without a logger or a host registry', () => {
+  it('still answers, reached or not', async () => {
+    const access: SubscriptionAccess = {
+      credential: { getToken: async () => ({ token: 'entra-token', expiresOnTimestamp: 0 }) },
+      arm: { send: async () => credentialAnswer() } as unknown as ArmReader,
+    };
+    const reached = await namespaceFinding(
+      {
+        kubernetesClients: (apiTarget) => ({
+          origin: apiTarget.server.origin,
+          getNamespace: async () => ({ status: 200, reason: null, message: null }),
+        }),
+      },
+      access,
+      target(),
+      null,
+    );
+    expect(reached.outcome).toBe('passed');
+    const unreached = await namespaceFinding(
+      {
+        kubernetesClients: (apiTarget) => ({
+          origin: apiTarget.server.origin,
+          getNamespace: async () => {
+            throw new KubernetesUnreachable('ENOTFOUND', 'aks-prod-dns.hcp.westeurope.azmk8s.io');
+          },
+        }),
+      },
+      access,
+      target(),
+      null,
+    );
+    expect(unreached.outcome).toBe('not-checked');
+  });
+});
+
 describe('the namespace of an Arc cluster', () => {
   it('is not checked, with the commands to run where the cluster is reachable', async () => {
     const arc = armId(

@@ -357,6 +357,7 @@ describe('subscription and region', () => {
       command: null,
     };
     expect(regionFinding(null, { location: 'westeurope' })).toEqual(unknown);
+    expect(regionFinding({ location: 'westeurope' }, null)).toEqual(unknown);
     expect(regionFinding({ location: 'westeurope' }, { location: 7 })).toEqual(unknown);
   });
 
