@@ -82,6 +82,18 @@ const modules = [
  * - `level.names[0] ?? ''` and `body ?? ''` in the role journal: a parsed ARM level has a name
  *   for each of its types, and a grant (the only kind that puts a body in its command) always
  *   has one.
+ * And on the preflight (electron/preflight/):
+ * - `id.resourceGroup ?? ''` (fix-commands.ts, resource-checks.ts): the preflight's workspace and
+ *   cluster ids name resources, which always sit in a resource group.
+ * - The `''` no-access reason readPermissions passes to readResource: it returns earlier when
+ *   there is no access, so that text is never used.
+ * - In extensionFinding, `Array.isArray(items) ? items : []` → a one-element list and the
+ *   `typeof item === 'object' && item !== null` guard → true: propertiesOf and textOf already
+ *   read anything that is not an object as empty, so no extension is found either way.
+ * - `/\s+/g` → `/\s/g` in normalizedRegion: removing every blank one by one or in runs leaves
+ *   the same text.
+ * - `access?.credential` in namespaceFinding: it only gets there after reading the user
+ *   credential, which needs access.
  */
 export default {
   testRunner: 'vitest',
