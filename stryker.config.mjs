@@ -70,7 +70,8 @@ const modules = [
  * - `if (workspaceKey === undefined) continue` → false in recordSubscription: a refresh lists
  *   computes only of the workspaces it listed in the same result, so each has a key.
  * - `row.listed_at === null ? [] : …` → false in the snapshot's age: a null in the list is
- *   passed over by the reduce (`null < text` is false), so the oldest date is the same.
+ *   passed over by the reduce (`null < text` is false), so the oldest date is the same; and
+ *   `at < min` → `at <= min` there: an equal date replaces itself.
  * - `if (!row) throw …` after the cluster and identity upserts: `INSERT … RETURNING` always
  *   returns the row it wrote.
  * - `extension_id !== null && extension_name !== null` (→ `||`, → true) and
