@@ -14,6 +14,7 @@ import { pointAtDevelopmentAzure } from '../../electron/app/dev-azure';
 import type { InventorySnapshot } from '../../shared/domain/inventory';
 import type { SubscriptionsSnapshot } from '../../shared/domain/subscriptions';
 import type { AccountView } from '../../shared/domain/accounts';
+import { signInWaitOf } from '../../renderer/src/scope/sign-in-wait';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
@@ -241,6 +242,26 @@ describe('the composed main process against the emulator', () => {
     expect(askedAbout(ANALYTICS)).toEqual([]);
     expect(freshAnalytics(before)).toEqual([]);
     expect(freshAnalytics(after)).toEqual([]);
+    // Kept, waiting for a sign-in: Analytics stays selected under the signed-out account (the
+    // picker and the inventory mark it "Needs sign-in"), its last known workspaces stay on show,
+    // and the refresh left it out instead of asking a token for it and failing.
+    const keptAnalytics = (
+      await call<SubscriptionsSnapshot>(app, 'subscriptions.get')
+    ).subscriptions.find((subscription) => subscription.subscriptionId === ANALYTICS);
+    if (!keptAnalytics) throw new Error('Analytics was forgotten at sign-out');
+    expect(keptAnalytics).toMatchObject({
+      accountId: ops.accountId,
+      selected: true,
+      hidden: false,
+    });
+    expect(signInWaitOf(keptAnalytics, remaining)).toMatchObject({
+      kind: 'signed-out',
+      username: 'ops@fabrikam.com',
+    });
+    for (const snapshot of [before, after]) {
+      expect(workspaceNames(snapshot)).toContain('mlw-churn');
+      expect(snapshot.problems.filter((p) => p.subscriptionId === ANALYTICS)).toEqual([]);
+    }
     // The admin's selected subscriptions are still read, with the admin's token.
     expect(askedAs('admin@contoso.com').length).toBeGreaterThan(0);
     expect(workspaceNames(after)).toEqual(expect.arrayContaining(EXPECTED_WORKSPACES));
@@ -253,8 +274,62 @@ describe('the composed main process against the emulator', () => {
     expect(askedAs('ops@fabrikam.com')).toEqual([]);
     expect(askedAbout(ANALYTICS)).toEqual([]);
     expect(freshAnalytics(restarted)).toEqual([]);
+    expect(workspaceNames(restarted)).toContain('mlw-churn');
+    expect(restarted.problems.filter((p) => p.subscriptionId === ANALYTICS)).toEqual([]);
     expect(
       (await call<AccountView[]>(app, 'accounts.list')).map((account) => account.username),
     ).toEqual(['admin@contoso.com']);
+  });
+
+  it('reads a subscription another account also sees through that account at once after a sign-out', async () => {
+    // Both see Fabrikam Research; the admin (signed in first) is the account used for it.
+    await signIn('ops@fabrikam.com');
+    const listed = await call<SubscriptionsSnapshot>(app, 'subscriptions.refresh');
+    const research = listed.subscriptions.find((s) => s.subscriptionId === RESEARCH);
+    expect(research).toMatchObject({
+      accountUsername: 'admin@contoso.com',
+      alsoSeenBy: ['ops@fabrikam.com'],
+    });
+    const admin = (await call<AccountView[]>(app, 'accounts.list')).find(
+      (account) => account.username === 'admin@contoso.com',
+    );
+    if (!admin) throw new Error('admin@contoso.com is not signed in');
+
+    const remaining = await call<AccountView[]>(app, 'accounts.signOut', {
+      accountId: admin.accountId,
+    });
+    const signedOutAt = new Date().toISOString();
+    const kept = await call<SubscriptionsSnapshot>(app, 'subscriptions.get');
+    const shown = (id: string) => {
+      const found = kept.subscriptions.find((s) => s.subscriptionId === id);
+      if (!found) throw new Error(`${id} was forgotten at the sign-out`);
+      return found;
+    };
+    expect(shown(RESEARCH)).toMatchObject({
+      accountUsername: 'ops@fabrikam.com',
+      alsoSeenBy: ['admin@contoso.com'],
+    });
+    expect(signInWaitOf(shown(RESEARCH), remaining)).toBeNull();
+    expect(signInWaitOf(shown(PROD), remaining)).toMatchObject({
+      kind: 'signed-out',
+      username: 'admin@contoso.com',
+    });
+
+    // No subscription refresh in between: the sign-out itself moved Research to ops.
+    emulator.requestLog.clear();
+    const inventory = await call<InventorySnapshot>(app, 'inventory.refresh');
+    const arm = emulator.requestLog.find({ kind: 'arm' });
+    expect(arm.filter((entry) => entry.account === 'admin@contoso.com')).toEqual([]);
+    expect(
+      arm.some((entry) => entry.account === 'ops@fabrikam.com' && entry.path.includes(RESEARCH)),
+    ).toBe(true);
+    const freshResearch = inventory.workspaces
+      .filter((w) => w.subscriptionId === RESEARCH && w.lastSyncedAt > signedOutAt)
+      .map((w) => w.name)
+      .sort();
+    expect(freshResearch).toEqual(['mlw-genomics', 'mlw-vision']);
+    // Production waits for the admin, its last known workspaces on show and no failure recorded.
+    expect(workspaceNames(inventory)).toEqual(expect.arrayContaining(['mlw-fraud-prod']));
+    expect(inventory.problems.filter((p) => p.subscriptionId === PROD)).toEqual([]);
   });
 });
