@@ -79,6 +79,8 @@ describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
     await expect.poll(() => page.getByTestId('tenant-row').count()).toBe(3);
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('page-inventory').waitFor();
+    // The drift notes and the state counts below are the workspaces view's.
+    await page.getByTestId('inventory-view-workspaces').click();
     await refresh();
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(1);
     await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });

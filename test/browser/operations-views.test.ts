@@ -194,6 +194,8 @@ describe.skipIf(!chromiumAvailable)('attach, compute page and tray views in Chro
       },
     });
     await page.goto(server.url);
+    // The views below start from the workspaces view (the inventory opens on its table).
+    await page.getByTestId('inventory-view-workspaces').click();
     await page.getByTestId('workspace-attach').first().waitFor();
   });
 
