@@ -1,4 +1,5 @@
 import { ARM_TYPES, isArmType, parseArmId } from '../../shared/azure/arm-id';
+import type { InventoryRow } from '../../shared/domain/inventory-rows';
 import type { OperationDetail, OperationView } from '../../shared/domain/operations';
 import type { CsvValue } from '../../shared/export/csv';
 import type { InventoryLine } from '../../shared/inventory/inventory-selection';
@@ -127,3 +128,27 @@ export function activityColumns(names: ScopeNames): ExportColumn<OperationDetail
     { header: 'Account', key: 'accountId', value: (d) => op(d).accountId },
   ];
 }
+
+const CLUSTER_KIND_NAMES = { aks: 'AKS', arc: 'Arc', none: null } as const;
+
+/** The Computes table's columns, as it shows them: a removed compute's state is "Removed". */
+export const tableColumns: readonly ExportColumn<InventoryRow>[] = [
+  { header: 'Name', key: 'name', value: (r) => r.name },
+  { header: 'Workspace', key: 'workspaceName', value: (r) => r.workspaceName },
+  { header: 'Subscription', key: 'subscriptionName', value: (r) => r.subscriptionName },
+  { header: 'Tenant', key: 'tenantName', value: (r) => r.tenantName },
+  { header: 'Cluster', key: 'clusterName', value: (r) => r.clusterName },
+  { header: 'Cluster kind', key: 'clusterKind', value: (r) => CLUSTER_KIND_NAMES[r.clusterKind] },
+  { header: 'Namespace', key: 'namespace', value: (r) => r.namespace },
+  { header: 'Identity', key: 'identityType', value: (r) => r.identityType },
+  {
+    header: 'State',
+    key: 'state',
+    value: (r) => (r.removedAt ? 'Removed' : r.provisioningState),
+  },
+  { header: 'State since', key: 'stateSince', value: (r) => isoTime(r.stateSince) },
+  { header: 'Stuck', key: 'stuck', value: (r) => (r.stuck ? 'yes' : 'no') },
+  { header: 'Changed outside Mooring', key: 'drift', value: (r) => r.drift },
+  { header: 'Last synced', key: 'lastSyncedAt', value: (r) => isoTime(r.lastSyncedAt) },
+  { header: 'ID', key: 'id', value: (r) => r.id },
+];
