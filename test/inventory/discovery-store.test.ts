@@ -73,12 +73,14 @@ describe('a recorded cluster', () => {
       'arc',
       [{ cluster: cluster('arc', 'lab-boston'), extensionReadable: true, azureMlExtension: null }],
       'T1',
+      false,
     );
     store.recordClusters(
       PROD,
       'aks',
       [{ cluster: cluster('aks', 'aks-prod'), extensionReadable: true, azureMlExtension: null }],
       'T1',
+      false,
     );
     expect(
       store.clusters(scope).map((c) => ({
@@ -109,6 +111,7 @@ describe('a recorded cluster', () => {
         },
       ],
       'T1',
+      false,
     );
     expect(store.clusters(scope).map((c) => c.privateCluster)).toEqual([false, null]);
   });

@@ -390,8 +390,26 @@ describe('the table index in the composition', () => {
     expect(
       first.handlers['inventory.setDensity']({ density: 'compact' }, { transport: 'test' }),
     ).toEqual({ density: 'compact' });
-    expect(compose().handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
+    const second = compose();
+    expect(second.handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
       density: 'compact',
     });
+    first.close();
+    second.close();
+  });
+
+  it('skips the start-up warm-up quietly when the record was closed first (shutting down)', async () => {
+    const own = openDatabase({ path: ':memory:' });
+    const ownScope = seedRows(own, WORLD);
+    composeInventoryRows({
+      database: own,
+      events: createEventHub(),
+      scope: { selectedSubscriptions: () => ownScope },
+      settings: createSettingsRepository(own),
+    });
+    own.close();
+    // An uncaught error from the warm-up timer would fail this run.
+    await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    expect(own.open).toBe(false);
   });
 });
