@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KubeconfigProblem, readKubeconfig } from '../../electron/preflight/kubeconfig';
 import {
   KubeconfigSyntaxError,
   parseKubeconfigYaml,
 } from '../../electron/preflight/kubeconfig-yaml';
+import {
+  generateClusterCertificates,
+  type ClientCertificate,
+} from '../emulator/kubernetes/certificates';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -220,5 +224,157 @@ describe('readKubeconfig refuses hostile answers with a specific problem', () =>
     expect(problem(b64('{"clusters": [{"name": "a"}]}'))).toBe(
       'the kubeconfig Azure answered names no usable cluster',
     );
+  });
+});
+
+describe('readKubeconfig picks the right cluster and user, or says what is wrong', () => {
+  let ca = '';
+  let client: ClientCertificate;
+  beforeAll(async () => {
+    const certificates = await generateClusterCertificates();
+    ca = certificates.caPem;
+    client = await certificates.issueClientCertificate('clusterUser');
+  });
+  const data = (pem: string) => Buffer.from(pem).toString('base64');
+  const config = (override: (c: Record<string, unknown>) => void = () => {}) => {
+    const c: Record<string, unknown> = {
+      clusters: [
+        {
+          name: 'other',
+          cluster: { server: 'https://wrong.example', 'certificate-authority-data': data(ca) },
+        },
+        {
+          name: 'aks',
+          cluster: { server: 'https://aks.example:443/p', 'certificate-authority-data': data(ca) },
+        },
+      ],
+      contexts: [{ name: 'ctx', context: { cluster: 'aks', user: 'u2' } }],
+      'current-context': 'ctx',
+      users: [
+        { name: 'u1', user: {} },
+        {
+          name: 'u2',
+          user: {
+            'client-certificate-data': data(client.certPem),
+            'client-key-data': data(client.keyPem),
+          },
+        },
+      ],
+    };
+    override(c);
+    return b64(JSON.stringify(c));
+  };
+  const problem = (base64: string): string => {
+    try {
+      readKubeconfig(base64);
+    } catch (error) {
+      expect(error).toBeInstanceOf(KubeconfigProblem);
+      return (error as Error).message;
+    }
+    throw new Error('expected a problem');
+  };
+  type Clusters = Array<{ cluster: Record<string, unknown> }>;
+  type Users = Array<{ user: Record<string, unknown> }>;
+  const aks = (c: Record<string, unknown>) => (c.clusters as Clusters)[1]!.cluster;
+  const u2 = (c: Record<string, unknown>) => (c.users as Users)[1]!.user;
+
+  it('takes the current context’s cluster and user, not the first ones', () => {
+    const target = readKubeconfig(config());
+    expect(target.server.href).toBe('https://aks.example/p');
+    expect(target.caPem).toBe(ca.trim());
+    expect(target.clientCertificate?.certPem).toBe(client.certPem.trim());
+    expect(target.clientCertificate?.keyPem).toBe(client.keyPem);
+  });
+
+  it('takes the first cluster and user when no context is current', () => {
+    const target = readKubeconfig(config((c) => delete c['current-context']));
+    expect(target.server.href).toBe('https://wrong.example/');
+    expect(target.clientCertificate).toBeNull();
+  });
+
+  it.each<[string, (c: Record<string, unknown>) => void, string]>([
+    [
+      'a context naming a missing cluster',
+      (c) =>
+        ((c.contexts as Array<{ context: Record<string, unknown> }>)[0]!.context.cluster = 'gone'),
+      'the kubeconfig names a cluster it does not describe',
+    ],
+    [
+      'certificate checks off',
+      (c) => (aks(c)['insecure-skip-tls-verify'] = true),
+      'the kubeconfig turns certificate checks off, which Mooring never does',
+    ],
+    [
+      'no CA',
+      (c) => delete aks(c)['certificate-authority-data'],
+      'the kubeconfig names no certificate authority for its API server',
+    ],
+    [
+      'a server that is no URL',
+      (c) => (aks(c).server = 'not a url'),
+      'the API server address in the kubeconfig is not a URL',
+    ],
+    [
+      'an http server',
+      (c) => (aks(c).server = 'http://aks.example'),
+      'the API server in the kubeconfig is not reached over https',
+    ],
+    ...[
+      'https://u@aks.example',
+      'https://:p@aks.example',
+      'https://aks.example/?q',
+      'https://aks.example/#h',
+    ].map((server): [string, (c: Record<string, unknown>) => void, string] => [
+      `the server ${server}`,
+      (c) => (aks(c).server = server),
+      'the API server address in the kubeconfig carries credentials or a query',
+    ]),
+    [
+      'a CA that is not base64',
+      (c) => (aks(c)['certificate-authority-data'] = '***'),
+      'a certificate in the kubeconfig is not base64',
+    ],
+    [
+      'a CA with no certificate block',
+      (c) => (aks(c)['certificate-authority-data'] = data('hello')),
+      'the certificate authority in the kubeconfig is not a valid certificate',
+    ],
+    [
+      'a CA bundle with one broken certificate',
+      (c) =>
+        (aks(c)['certificate-authority-data'] = data(
+          `${ca}\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n`,
+        )),
+      'the certificate authority in the kubeconfig is not a valid certificate',
+    ],
+    [
+      'a certificate without its key',
+      (c) => delete u2(c)['client-key-data'],
+      'the kubeconfig carries half of a client certificate (certificate or key missing)',
+    ],
+    [
+      'a key without its certificate',
+      (c) => delete u2(c)['client-certificate-data'],
+      'the kubeconfig carries half of a client certificate (certificate or key missing)',
+    ],
+    [
+      'a key that is no key',
+      (c) => (u2(c)['client-key-data'] = data('nope')),
+      'the client key in the kubeconfig is not a valid private key',
+    ],
+    [
+      'a client certificate that is no certificate',
+      (c) => (u2(c)['client-certificate-data'] = data('nope')),
+      'the client certificate in the kubeconfig is not a valid certificate',
+    ],
+  ])('refuses %s', (_what, override, message) => {
+    expect(problem(config(override))).toBe(message);
+  });
+
+  it('keeps every certificate of a CA bundle', () => {
+    const target = readKubeconfig(
+      config((c) => (aks(c)['certificate-authority-data'] = data(`${ca}\n${ca}`))),
+    );
+    expect(target.caPem).toBe(`${ca.trim()}\n${ca.trim()}`);
   });
 });
