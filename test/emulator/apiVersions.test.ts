@@ -104,6 +104,47 @@ describe('api-version lists', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 
+  it('keeps the size of every list, and the versions a credential action lacks', () => {
+    // Pinned so that a list derived from another (the credential actions, permissions) cannot
+    // change with it unnoticed.
+    expect(Object.fromEntries(families.map((f) => [f, apiVersions[f].length]))).toEqual({
+      resources: 8,
+      metadata: 3,
+      machineLearning: 53,
+      containerService: 122,
+      containerServiceUserCredential: 121,
+      connectedClusters: 17,
+      connectedClusterUserCredential: 14,
+      kubernetesConfiguration: 12,
+      managedIdentity: 10,
+      roleAssignments: 9,
+      roleDefinitions: 4,
+      permissions: 4,
+      resourceGraph: 8,
+    });
+    const lacking = (all: readonly string[], some: readonly string[]) =>
+      all.filter((version) => !some.includes(version));
+    const read = { aks: apiVersions.containerService, arc: apiVersions.connectedClusters };
+    const credential = {
+      aks: apiVersions.containerServiceUserCredential,
+      arc: apiVersions.connectedClusterUserCredential,
+    };
+    // With the sizes above, each credential list is its read list less exactly these.
+    expect(lacking(read.aks, credential.aks)).toEqual(['2017-08-31']);
+    expect(lacking(read.arc, credential.arc)).toEqual([
+      '2020-01-01-preview',
+      '2021-03-01',
+      '2021-04-01-preview',
+    ]);
+    expect(apiVersions.roleDefinitions).toEqual([
+      '2015-07-01',
+      '2018-01-01-preview',
+      '2022-04-01',
+      '2022-05-01-preview',
+    ]);
+    expect(apiVersions.permissions).toEqual(apiVersions.roleDefinitions);
+  });
+
   it("holds every api-version Mooring's own clients send", () => {
     const sent: [ApiFamily, string][] = [
       ['machineLearning', API_VERSIONS.machineLearning],
