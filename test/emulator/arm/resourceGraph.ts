@@ -5,6 +5,7 @@ import { armError, json, type Reply } from '../core/reply';
 import type { World } from '../world/world';
 import { aksBody, arcBody, extensionBodies, identityBody, workspaceBody } from './bodies';
 import type { Caller } from './caller';
+import { offsetOfSkipToken, skipTokenAt } from './paging';
 import { route, type ArmRoute } from './route';
 
 /**
@@ -173,9 +174,7 @@ function answer(ctx: EmulatorContext, request: EmulatorRequest, caller: Caller):
     }));
   const options = parsed.data.options ?? {};
   const top = Math.min(options.$top ?? 100, ctx.world.settings.pageSize);
-  const offset = options.$skipToken
-    ? Number.parseInt(Buffer.from(options.$skipToken, 'base64url').toString('utf8'), 10) || 0
-    : (options.$skip ?? 0);
+  const offset = options.$skipToken ? offsetOfSkipToken(options.$skipToken) : (options.$skip ?? 0);
   const data = rows.slice(offset, offset + top);
   const body: Record<string, unknown> = {
     totalRecords: rows.length,
@@ -185,7 +184,7 @@ function answer(ctx: EmulatorContext, request: EmulatorRequest, caller: Caller):
     resultTruncated: 'false',
   };
   if (offset + top < rows.length) {
-    body['$skipToken'] = Buffer.from(String(offset + top)).toString('base64url');
+    body['$skipToken'] = skipTokenAt(offset + top);
   }
   return json(200, body, quota.headers);
 }
