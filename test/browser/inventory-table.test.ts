@@ -14,6 +14,7 @@ import type { BrowserHost } from '../browser-host/host';
 import { recordingLogger } from '../browser-host/test-support';
 import { seedRows } from '../inventory/rows-fixture';
 import { testEncryptor } from '../support/test-encryptor';
+import { openApp } from './app-session';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -74,15 +75,7 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       encryptor: testEncryptor('os'),
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, { width: 1600, height: 900, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
