@@ -17,7 +17,8 @@ import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
+import { clickRefresh, openApp } from './app-session';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'trust');
@@ -75,10 +76,12 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
       },
     });
     browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1360, height: 900, timeoutMs: 20_000 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, {
+      width: 1360,
+      height: 900,
+      timeoutMs: 20_000,
+      pageErrors,
+    });
   });
 
   afterAll(async () => {
@@ -166,11 +169,7 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
 
   it('lists the inventory of every selected subscription first', async () => {
     await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
+    await clickRefresh(page);
     await expect
       .poll(() => page.getByTestId('inventory-refresh').textContent())
       .toBe('Refresh from Azure');
@@ -224,11 +223,7 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
     await expect(page.getByTestId('sign-in-wait').textContent()).resolves.toMatch(
       /ops@fabrikam\.com is signed out.*Last listed from Azure/,
     );
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
+    await clickRefresh(page);
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(3);
     await expect
       .poll(() => page.getByTestId('inventory-refresh').textContent())
