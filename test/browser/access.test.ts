@@ -18,16 +18,12 @@ import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { listInventory, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'access');
 const LONG = { timeout: 60_000 };
 const COMPUTE = 'k8s-access';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the access browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', () => {
   let emulator: RunningEmulator;

@@ -17,7 +17,7 @@ import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { clickRefresh, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
@@ -30,10 +30,6 @@ const NORTHWIND_AI = 'bc141a39-583e-503c-9562-5fea733724a3';
 
 /** Everything that crossed the WebSocket between the page and the host, both ways. */
 const wire: string[] = [];
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the accounts browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chromium', () => {
   let emulator: RunningEmulator;

@@ -20,7 +20,7 @@ import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { recordJournalEntry } from '../export/journal-fixture';
 import { listInventory, openApp, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'activity');
@@ -30,10 +30,6 @@ const CONTOSO = 'bd79c068-555e-57b3-b248-2d47f661607e';
 const FABRIKAM = '9c5a4304-2bef-52f6-b840-53cdc67f42de';
 const CONTOSO_PROD = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const FABRIKAM_RESEARCH = '4a6a65ca-1384-5662-9425-06767a84562c';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the activity browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 /** A journal from earlier sessions: every entry ended, so nothing is resumed against Azure. */
 function seedJournal(userDataDir: string): void {

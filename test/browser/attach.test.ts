@@ -17,15 +17,11 @@ import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { listInventory, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'attach');
 const LONG = { timeout: 60_000 };
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the attach browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 interface AttachInput {
   readonly workspaces: readonly string[];

@@ -15,14 +15,10 @@ import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { beginBrowserSignIn, clickRefresh, openApp, startEmulatorHost } from './app-session';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the drift browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
   let emulator: RunningEmulator;

@@ -18,7 +18,7 @@ import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { seriousAxeViolations } from './axe';
 import { clickRefresh, openApp } from './app-session';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'trust');
@@ -27,10 +27,6 @@ const ML_DEVELOPMENT = '711e748e-5b30-500e-8298-08fb2b032255';
 const FABRIKAM_RESEARCH = '4a6a65ca-1384-5662-9425-06767a84562c';
 const FABRIKAM_ANALYTICS = 'ea4dd1af-80e0-5a0e-b975-6c05d0e8599c';
 const NORTHWIND_AI = 'bc141a39-583e-503c-9562-5fea733724a3';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the trust browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard too', () => {
   let emulator: RunningEmulator;
