@@ -83,8 +83,8 @@ export async function clickRefresh(page: Page): Promise<void> {
 
 /**
  * Lists an empty inventory from Azure for the first time and waits for that refresh to end.
- * The rows come only from this refresh, so once they show it has started and the indicator
- * going away means it has ended (never the moment before it began).
+ * The click shows the progress bar at once (the page marks the refresh running before asking
+ * the main process), and it goes with the refresh's answer: its going means this one ended.
  */
 export async function listInventory(page: Page): Promise<void> {
   await page.getByTestId('nav-inventory').click();
