@@ -14,7 +14,8 @@ import type { BrowserHost } from '../browser-host/host';
 import { recordingLogger } from '../browser-host/test-support';
 import { seedRows } from '../inventory/rows-fixture';
 import { testEncryptor } from '../support/test-encryptor';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { openApp } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
@@ -27,10 +28,6 @@ const WORLD = {
 };
 /** Renamed so it sorts last by name: far below anything the table draws at first. */
 const FAR_AWAY = 'zz-far-away-compute';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the inventory table browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
   let userDataDir: string;
@@ -74,15 +71,7 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       encryptor: testEncryptor('os'),
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, { width: 1600, height: 900, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
