@@ -21,6 +21,7 @@ import { stateColor } from './compute-presentation';
 import { ROW_ATTRIBUTE, moveBetweenRows, tabStopOf } from './row-keys';
 import {
   GRID_COLUMNS,
+  GRID_MIN_WIDTH,
   ROW_HEIGHT,
   TABLE_COLUMNS,
   durationText,
@@ -34,11 +35,14 @@ const useStyles = makeStyles({
   grid: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    overflow: 'hidden',
+    // A window narrower than the columns' minimums scrolls the table sideways: no column is cut off.
+    overflowX: 'auto',
+    overflowY: 'hidden',
   },
   header: {
     display: 'grid',
     gridTemplateColumns: GRID_COLUMNS,
+    minWidth: GRID_MIN_WIDTH,
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -57,7 +61,7 @@ const useStyles = makeStyles({
     overflowY: 'auto',
     overscrollBehavior: 'contain',
   },
-  canvas: { position: 'relative' },
+  canvas: { position: 'relative', minWidth: GRID_MIN_WIDTH },
   row: {
     position: 'absolute',
     left: 0,
