@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComputeRecord, WorkspaceRecord } from '../../electron/inventory/inventory-records';
@@ -9,7 +6,7 @@ import {
   createInventoryStore,
   type InventoryStore,
 } from '../../electron/inventory/inventory-store';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 // A compute's state history as refreshes record it, one behaviour per test: a new state, new
 // errors alone, nothing new, a compute gone from a workspace still listed, and its return.
@@ -51,19 +48,16 @@ const compute = (
 const quota = [{ code: 'QuotaExceeded', message: 'No quota left.' }];
 const throttled = [{ code: 'TooManyRequests', message: 'Slow down.' }];
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: InventoryStore;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-compute-drift-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('compute-drift');
+  db = scratch.db;
   store = createInventoryStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 function refresh(at: string, computes: ComputeRecord[]): void {
   const id = store.beginRefresh(1, at);

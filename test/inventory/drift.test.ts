@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_KEPT } from '../../electron/inventory/compute-history';
@@ -16,7 +13,7 @@ import {
 } from '../../electron/inventory/inventory-store';
 import { sqliteLower } from '../../electron/inventory/workspace-writer';
 import { createComputeRecordStore } from '../../electron/operations/compute-record-store';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const TENANT = 'bd79c068-555e-57b3-b248-2d47f661607e';
@@ -75,22 +72,19 @@ const cluster = (overrides: Partial<DiscoveredCluster> = {}): DiscoveredCluster 
   ...overrides,
 });
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: InventoryStore;
 let minute: number;
 const at = () => new Date(Date.UTC(2026, 10, 1, 8, minute)).toISOString();
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-drift-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('drift');
+  db = scratch.db;
   store = createInventoryStore(db);
   minute = 0;
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 /** One refresh of the subscription listing these computes (and clusters), a minute after the last. */
 function refresh(computes: ComputeRecord[], clusters?: DiscoveredCluster[]): string {
