@@ -96,10 +96,12 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
              user_assigned_identity_id = ?, principal_id = ?, description = ?,
              last_synced_at = ?, removed_at = NULL, drift_json = coalesce(?, drift_json)
        WHERE compute_key = ?`),
-    // The computes an operation holds and this listing missed (`skipped`) keep what it wrote.
+    // Rows inserted or updated above already carry `at` (every row, on a first listing): only the
+    // others are rewritten. The computes an operation holds and this listing missed (`skipped`)
+    // keep what it wrote.
     touchComputes: db.prepare<{ at: string; workspace: string; skipped: string }>(`
       UPDATE computes SET last_synced_at = @at
-       WHERE workspace_key = @workspace AND removed_at IS NULL
+       WHERE workspace_key = @workspace AND removed_at IS NULL AND last_synced_at <> @at
          AND compute_key NOT IN (SELECT value FROM json_each(@skipped))`),
   };
 
