@@ -322,6 +322,14 @@ describe('changes made by Mooring', () => {
     expect(view('a')).toMatchObject({ removedAt: null, drift: null });
   });
 
+  it('keeps the last sync time of a compute a running detach has in hand and the listing missed', () => {
+    const first = refresh([compute('a'), compute('b')]);
+    insertOperation(compute('a').id, 'running', null);
+    const second = refresh([compute('b')]);
+    expect(view('a').lastSyncedAt).toBe(first);
+    expect(view('b').lastSyncedAt).toBe(second);
+  });
+
   it('does not flag as appeared a compute an attach is creating', () => {
     refresh([]);
     insertOperation(compute('a').id, 'running', null);
