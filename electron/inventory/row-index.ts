@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ComputeDrift, ComputeDriftField } from '../../shared/domain/inventory';
 import type { ClusterKind, InventoryRow } from '../../shared/domain/inventory-rows';
 import type { ScopedSubscription } from './inventory-scope';
+import type { ComputeRecord } from './inventory-records';
 import { SCOPE_CTE, scopeJson } from './store-scope';
 
 /** A workspace of the scope, with the names its computes' rows show. */
@@ -16,19 +17,12 @@ export interface RowWorkspace {
   readonly tenantName: string;
 }
 
-/** One compute of the record in scope, as loaded: its own fields and its workspace. */
-export interface RowEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly computeType: string;
-  readonly provisioningState: string;
+/**
+ * One compute of the record in scope, as loaded: the fields a listing records (its errors only
+ * counted), what the record adds to them, and its workspace.
+ */
+export interface RowEntry extends Omit<ComputeRecord, 'provisioningErrors'> {
   readonly errorCount: number;
-  readonly clusterId: string | null;
-  readonly namespace: string | null;
-  readonly identityType: string;
-  readonly userAssignedIdentityId: string | null;
-  readonly principalId: string | null;
-  readonly description: string | null;
   readonly stateSince: string;
   readonly drift: string | null;
   readonly lastSyncedAt: string;
