@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { ComputeDrift, ComputeDriftField } from '../../shared/domain/inventory';
+import type { ComputeDrift } from '../../shared/domain/inventory';
 import type { ClusterKind, InventoryRow } from '../../shared/domain/inventory-rows';
+import { changeText } from '../../shared/inventory/drift-words';
 import type { ScopedSubscription } from './inventory-scope';
 import type { ComputeRecord } from './inventory-records';
 import { SCOPE_CTE, scopeJson } from './store-scope';
@@ -71,17 +72,6 @@ export function rowOf(entry: RowEntry): Omit<InventoryRow, 'stuck'> {
   };
 }
 
-const FIELD_WORDS: Record<ComputeDriftField, string> = {
-  appeared: 'appeared',
-  returned: 'came back',
-  removed: 'removed',
-  state: 'state',
-  errors: 'errors',
-  identity: 'identity',
-  namespace: 'namespace',
-  description: 'description',
-};
-
 /**
  * The last change made outside Mooring, in words ("state Succeeded → Failed, namespace a → b"),
  * or null when none was seen. A compute removed outside Mooring says so even without a record.
@@ -89,12 +79,7 @@ const FIELD_WORDS: Record<ComputeDriftField, string> = {
 export function driftText(driftJson: string | null, removedAt: string | null): string | null {
   if (driftJson !== null) {
     const drift = JSON.parse(driftJson) as ComputeDrift;
-    const changes = drift.changes.map((change) =>
-      change.from === null && change.to === null
-        ? FIELD_WORDS[change.field]
-        : `${FIELD_WORDS[change.field]} ${change.from ?? '—'} → ${change.to ?? '—'}`,
-    );
-    return `Changed outside Mooring: ${changes.join(', ')}`;
+    return `Changed outside Mooring: ${drift.changes.map(changeText).join(', ')}`;
   }
   return removedAt === null ? null : 'Changed outside Mooring: removed';
 }
