@@ -149,13 +149,6 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
         extension_release_train = excluded.extension_release_train,
         last_synced_at = excluded.last_synced_at, removed_at = NULL
       RETURNING cluster_key`),
-    presentClustersOf: db.prepare<
-      { subscriptionId: string; kind: string },
-      { cluster_key: string }
-    >(
-      `SELECT cluster_key FROM clusters
-        WHERE subscription_id = lower(@subscriptionId) AND kind = @kind AND removed_at IS NULL`,
-    ),
     storedClustersOf: db.prepare<{ subscriptionId: string; kind: string }, StoredCluster>(`
       SELECT cluster_key, extension_readable, extension_name, extension_provisioning_state,
              extension_version, removed_at
@@ -279,12 +272,9 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
           });
         }
       }
-      const present = statements.presentClustersOf.all({
-        subscriptionId: subscription.subscriptionId,
-        kind,
-      });
-      for (const { cluster_key } of present) {
-        if (listed.has(cluster_key)) continue;
+      // What was present before this listing and is not listed now: read once, above.
+      for (const [cluster_key, row] of stored) {
+        if (row.removed_at !== null || listed.has(cluster_key)) continue;
         const changes: ClusterDriftChange[] = [{ field: 'removed', from: null, to: null }];
         const drift = JSON.stringify({ at, changes });
         statements.removeCluster.run({ key: cluster_key, at, drift });

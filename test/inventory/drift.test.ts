@@ -404,6 +404,14 @@ describe('cluster drift', () => {
     });
     expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true, false]);
   });
+
+  it('records a cluster’s removal once, however many listings then miss it', () => {
+    refresh([], [cluster()]);
+    const removed = refresh([], []);
+    refresh([], []);
+    expect(clusterView()).toMatchObject({ removedAt: removed, drift: { at: removed } });
+    expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true]);
+  });
 });
 
 describe('state history pruning', () => {
