@@ -10,12 +10,6 @@ import type { ScopedSubscription } from './inventory-scope';
 import type { ClusterRecord, DiscoveredCluster, IdentityRecord } from './inventory-records';
 import { SCOPE_CTE } from './store-scope';
 
-/**
- * The local record of clusters (with their Azure ML extension) and user-assigned identities
- * (migration 6). Writes run inside the caller's transaction; a kind of cluster, or the
- * identities, are only rewritten when their own listing succeeded, so a failed list keeps its
- * last known rows. Rows no longer listed get `removed_at`, and come back cleanly if they return.
- */
 /** One row of a cluster's history, oldest first: its extension as seen, or its removal. */
 export interface ClusterHistoryEntry {
   readonly removed: boolean;
@@ -26,6 +20,12 @@ export interface ClusterHistoryEntry {
   readonly seenAt: string;
 }
 
+/**
+ * The local record of clusters (with their Azure ML extension) and user-assigned identities
+ * (migration 6). Writes run inside the caller's transaction; a kind of cluster, or the
+ * identities, are only rewritten when their own listing succeeded, so a failed list keeps its
+ * last known rows. Rows no longer listed get `removed_at`, and come back cleanly if they return.
+ */
 export interface DiscoveryStore {
   /**
    * Writes one kind's listing of a subscription's clusters, with drift and history.
