@@ -6,6 +6,7 @@ import {
   toAksCluster,
   toArcCluster,
   toAzureMlExtension,
+  keptRecords,
   toIdentity,
   type Mapped,
 } from './discovery-mapping';
@@ -162,16 +163,11 @@ function azureMlExtensionsByCluster(
 }
 
 /** The rows that pass their schema; each other one is dropped and logged. */
-function kept<T>(
+const kept = <T>(
   rows: readonly unknown[],
   toRecord: (row: unknown) => Mapped<T>,
   logger?: Logger,
-): T[] {
-  const records: T[] = [];
-  for (const row of rows) {
-    const mapped = toRecord(row);
-    if (mapped.ok) records.push(mapped.record);
-    else logger?.warn(`A row Resource Graph answered was dropped: ${mapped.reason}`);
-  }
-  return records;
-}
+): T[] =>
+  keptRecords(rows, toRecord, (reason) =>
+    logger?.warn(`A row Resource Graph answered was dropped: ${reason}`),
+  );
