@@ -295,6 +295,14 @@ describe('changes made by Mooring', () => {
     expect(view('a')).toMatchObject({ removedAt: null, drift: null });
   });
 
+  it('keeps the last sync time of a compute a running detach has in hand and the listing missed', () => {
+    const first = refresh([compute('a'), compute('b')]);
+    insertOperation(compute('a').id, 'running', null);
+    const second = refresh([compute('b')]);
+    expect(view('a').lastSyncedAt).toBe(first);
+    expect(view('b').lastSyncedAt).toBe(second);
+  });
+
   it('does not flag as appeared a compute an attach is creating', () => {
     refresh([]);
     insertOperation(compute('a').id, 'running', null);
@@ -368,6 +376,14 @@ describe('cluster drift', () => {
       drift: { at: back, changes: [{ field: 'returned', from: null, to: 'Succeeded' }] },
     });
     expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true, false]);
+  });
+
+  it('records a cluster’s removal once, however many listings then miss it', () => {
+    refresh([], [cluster()]);
+    const removed = refresh([], []);
+    refresh([], []);
+    expect(clusterView()).toMatchObject({ removedAt: removed, drift: { at: removed } });
+    expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true]);
   });
 });
 

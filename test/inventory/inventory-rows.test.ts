@@ -107,6 +107,20 @@ describe('the rows of the inventory table', () => {
     expect(names.at(-1)).toBe('mlw-0');
   });
 
+  it('orders rows that tie on the sorted column by name, then id, whichever the direction', () => {
+    const keys = (r: InventoryRow) => [r.workspaceName, r.name, r.id].map((k) => k.toLowerCase());
+    const before = (a: InventoryRow, b: InventoryRow) => {
+      const [x, y] = [keys(a), keys(b)];
+      const at = x.findIndex((k, i) => k !== y[i]);
+      return at === -1 ? 0 : (x[at] as string) < (y[at] as string) ? -1 : 1;
+    };
+    const ascending = all({ sort: { column: 'workspace', direction: 'asc' } });
+    expect(new Set(ascending.map((r) => r.workspaceName)).size).toBeLessThan(ascending.length);
+    expect(ascending.map((r) => r.id)).toEqual([...ascending].sort(before).map((r) => r.id));
+    const descending = all({ sort: { column: 'workspace', direction: 'desc' } });
+    expect(descending.map((r) => r.id)).toEqual(ascending.map((r) => r.id).reverse());
+  });
+
   it('filters by state, tenant, subscription, workspace, cluster kind and identity type', () => {
     expect(withFilter({ states: ['Failed'] }).every((r) => r.provisioningState === 'Failed')).toBe(
       true,
