@@ -13,6 +13,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import type { FocusEvent, KeyboardEvent } from 'react';
 import type { InventoryRow } from '../../../shared/domain/inventory-rows';
 import { CallError } from '../components/CallError';
+import { whenDrawn } from '../components/when-drawn';
 import { useInventoryTable } from '../state/azure-stores';
 import { rowAt } from '../state/inventory-table-store';
 import { timeAgo } from '../scope/relative-time';
@@ -402,24 +403,17 @@ export function InventoryTable({
       0,
       scrollTarget.index * rowHeight - scroller.clientHeight / 2 + rowHeight / 2,
     );
-    let frame = 0;
-    let attempts = 0;
-    const focusWhenDrawn = () => {
-      const element = scroller.querySelector<HTMLElement>(
-        `[data-compute-id="${CSS.escape(scrollTarget.id)}"]`,
-      );
-      if (element || attempts >= 120) {
+    return whenDrawn(
+      () =>
+        scroller.querySelector<HTMLElement>(`[data-compute-id="${CSS.escape(scrollTarget.id)}"]`),
+      120,
+      (element) => {
         // Focus scrolls the page too when the row sits below its fold (the last rows do).
         element?.focus();
         if (element) setLastFocused(scrollTarget.id);
         scrollDone();
-        return;
-      }
-      attempts += 1;
-      frame = requestAnimationFrame(focusWhenDrawn);
-    };
-    frame = requestAnimationFrame(focusWhenDrawn);
-    return () => cancelAnimationFrame(frame);
+      },
+    );
   }, [scrollTarget, rowHeight, scrollDone, total]);
 
   const drawnIds: string[] = [];
