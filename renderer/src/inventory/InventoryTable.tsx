@@ -362,7 +362,11 @@ export function InventoryTable({
   );
   const stuckAfterMinutes = useInventoryTable((state) => state.stuckAfterMinutes);
   const scrollTarget = useInventoryTable((state) => state.scrollTarget);
-  const { setSearch, showRange, scrollDone, recordChanged } = useInventoryTable((state) => state);
+  // One selector each: the whole state would re-render the table at every change of the store.
+  const setSearch = useInventoryTable((state) => state.setSearch);
+  const showRange = useInventoryTable((state) => state.showRange);
+  const scrollDone = useInventoryTable((state) => state.scrollDone);
+  const recordChanged = useInventoryTable((state) => state.recordChanged);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const rowHeight = ROW_HEIGHT[density];
   const heights = useMemo(() => new Array<number>(total).fill(rowHeight), [total, rowHeight]);
