@@ -420,22 +420,17 @@ export function InventoryTable({
     );
   }, [scrollTarget, rowHeight, scrollDone, total]);
 
-  const drawnIds: string[] = [];
-  const drawn = [];
+  // The rows in view: those whose block is loaded, and a placeholder where it is on its way.
+  const inView: { index: number; row: InventoryRow | undefined }[] = [];
   for (let index = view.first; index <= view.last && index < total; index += 1) {
-    const row = rowAt(blocks, index);
-    const top = view.offsetOf(index);
-    if (!row) {
-      drawn.push(<PlaceholderRow key={`p${index}`} index={index} top={top} height={rowHeight} />);
-      continue;
-    }
-    drawnIds.push(row.id);
+    inView.push({ index, row: rowAt(blocks, index) });
   }
-  const tabStop = tabStopOf(drawnIds, lastFocused);
-  for (let index = view.first; index <= view.last && index < total; index += 1) {
-    const row = rowAt(blocks, index);
-    if (!row) continue;
-    drawn.push(
+  const tabStop = tabStopOf(
+    inView.flatMap(({ row }) => (row ? [row.id] : [])),
+    lastFocused,
+  );
+  const drawn = inView.map(({ index, row }) =>
+    row ? (
       <TableRow
         key={row.id}
         row={row}
@@ -449,9 +444,16 @@ export function InventoryTable({
         stuckAfterMinutes={stuckAfterMinutes}
         onOpen={onOpen}
         onOpenCluster={onOpenCluster}
-      />,
-    );
-  }
+      />
+    ) : (
+      <PlaceholderRow
+        key={`p${index}`}
+        index={index}
+        top={view.offsetOf(index)}
+        height={rowHeight}
+      />
+    ),
+  );
 
   const onFocus = (event: FocusEvent<HTMLElement>) => {
     const id = (event.target as HTMLElement)
