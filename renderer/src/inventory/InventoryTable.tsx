@@ -15,7 +15,7 @@ import type { InventoryRow } from '../../../shared/domain/inventory-rows';
 import { CallError } from '../components/CallError';
 import { whenDrawn } from '../components/when-drawn';
 import { useInventoryTable } from '../state/azure-stores';
-import { rowAt } from '../state/inventory-table-store';
+import { isNarrowed, rowAt } from '../state/inventory-table-store';
 import { timeAgo } from '../scope/relative-time';
 import { useVirtualWindow } from '../scope/use-virtual-window';
 import { stateColor } from './compute-presentation';
@@ -357,9 +357,7 @@ export function InventoryTable({
   const blocks = useInventoryTable((state) => state.blocks);
   const density = useInventoryTable((state) => state.density);
   const search = useInventoryTable((state) => state.query.search);
-  const filtering = useInventoryTable(
-    (state) => Object.keys(state.query.filter).length > 0 || state.query.search !== '',
-  );
+  const filtering = useInventoryTable(isNarrowed);
   const stuckAfterMinutes = useInventoryTable((state) => state.stuckAfterMinutes);
   const scrollTarget = useInventoryTable((state) => state.scrollTarget);
   // One selector each: the whole state would re-render the table at every change of the store.

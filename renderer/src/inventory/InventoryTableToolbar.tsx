@@ -13,6 +13,7 @@ import {
 import type { MenuProps } from '@fluentui/react-components';
 import type { Facet, FacetCount, RowFilter } from '../../../shared/domain/inventory-rows';
 import { useInventoryTable } from '../state/azure-stores';
+import { isNarrowed } from '../state/inventory-table-store';
 import { DEFAULT_COMPUTE_TYPES_SHOWN } from './table-filters';
 
 const useStyles = makeStyles({
@@ -117,9 +118,7 @@ export function InventoryTableToolbar({
   const density = useInventoryTable((state) => state.density);
   const setDensity = useInventoryTable((state) => state.setDensity);
   const clearFilters = useInventoryTable((state) => state.clearFilters);
-  const filtered = useInventoryTable(
-    (state) => Object.keys(state.query.filter).length > 0 || state.query.search !== '',
-  );
+  const filtered = useInventoryTable(isNarrowed);
   return (
     <div className={styles.bar} role="toolbar" aria-label="Filter the computes">
       <SearchBox

@@ -190,6 +190,10 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
   });
 }
 
+/** Whether a filter or a search narrows the table (the count line and Clear filters say so). */
+export const isNarrowed = (state: Pick<InventoryTableState, 'query'>): boolean =>
+  Object.keys(state.query.filter).length > 0 || state.query.search !== '';
+
 /** The row at an index, when its block is loaded. */
 export const rowAt = (
   blocks: ReadonlyMap<number, readonly InventoryRow[]>,
