@@ -115,6 +115,7 @@ export function InventoryList({
           collapsed={item.collapsed}
           needsSignIn={waiting.has(item.group.subscriptionId)}
           tenantName={tenantNames.get(item.group.subscriptionId.toLowerCase())}
+          now={now}
           onToggle={onToggle}
         />
       ) : (
