@@ -171,14 +171,21 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       .toEqual(new Set(['Creating', 'Updating']));
     expect(await page.getByTestId('compute-stuck').count()).toBe(await rows().count());
     // The compute that only just started creating is not among them.
+    const stuckCount = await countText();
     await page.getByTestId('table-search').fill('k8s-3');
+    // The count line changes once the search's rows are drawn (until then the old rows show).
+    await expect.poll(countText).not.toBe(stuckCount);
     await expect.poll(countText).toContain('match');
     expect(await drawn('data-state')).not.toContain('Creating');
     await page.getByTestId('table-clear').click();
+    await expect.poll(countText).not.toContain('match');
     await page.getByTestId('table-search').fill('k8s-3');
+    await expect.poll(countText).toContain('match');
+    const searchedCount = await countText();
     await page.getByTestId('table-filter-states').click();
     await page.locator('[data-testid="table-filter-option"][data-value="Creating"]').click();
     await page.keyboard.press('Escape');
+    await expect.poll(countText).not.toBe(searchedCount);
     await expect.poll(async () => (await drawn('data-stuck')).length).toBeGreaterThan(0);
     expect(new Set(await drawn('data-stuck'))).toEqual(new Set(['false']));
     expect(await page.getByTestId('compute-time-in-state').first().textContent()).toMatch(/minute/);
