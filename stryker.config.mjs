@@ -19,6 +19,7 @@ const modules = [
   'electron/inventory/snapshot-reader.ts',
   'electron/inventory/workspace-writer.ts',
   'electron/inventory/compute-history.ts',
+  'electron/inventory/compute-drift.ts',
   'electron/inventory/discovery-store.ts',
   'electron/inventory/store-scope.ts',
   // The operation journal: the rows that survive a restart, and those of role changes.

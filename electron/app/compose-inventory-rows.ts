@@ -30,7 +30,16 @@ export function composeInventoryRows(parts: {
     if (name === 'inventory.changed' || name === 'operations.changed') rows.invalidate();
   });
   // Built while the window is still loading its page: the table's first request finds it ready.
-  const warming = setTimeout(() => rows.warm(), 0);
+  // Best effort: a record closed meanwhile (shutting down) or unreadable now is left to the first
+  // request, which rebuilds the index and reports its error to the caller.
+  const warming = setTimeout(() => {
+    if (!parts.database.open) return;
+    try {
+      rows.warm();
+    } catch {
+      rows.invalidate();
+    }
+  }, 0);
   return {
     page: (query) => rows.page(query),
     handlers: {

@@ -28,6 +28,8 @@ export function mapWithKeyedLimits<Item, Result>(
     }
   }
   const outcomes = new Array<Outcome<Result>>(items.length);
+  // Each item's key once: the scan below passes the waiting items again after every one settles.
+  const keys = items.map((item) => limits.keyOf(item));
   const waiting = items.map((_item, index) => index);
   const inFlightPerKey = new Map<string, number>();
   let inFlight = 0;
@@ -41,8 +43,7 @@ export function mapWithKeyedLimits<Item, Result>(
     const startWhatFits = () => {
       for (let position = 0; position < waiting.length && inFlight < limits.overall;) {
         const index = waiting[position] as number;
-        const item = items[index] as Item;
-        const key = limits.keyOf(item);
+        const key = keys[index] as string;
         const ofKey = inFlightPerKey.get(key) ?? 0;
         if (ofKey >= limits.perKey) {
           position += 1;
@@ -51,7 +52,7 @@ export function mapWithKeyedLimits<Item, Result>(
         waiting.splice(position, 1);
         inFlight += 1;
         inFlightPerKey.set(key, ofKey + 1);
-        void run(item, index, key);
+        void run(items[index] as Item, index, key);
       }
     };
     const run = async (item: Item, index: number, key: string) => {

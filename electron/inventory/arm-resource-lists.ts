@@ -1,6 +1,11 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { ServiceClient } from '@azure/core-client';
-import { RestError, createPipelineRequest } from '@azure/core-rest-pipeline';
+import {
+  RestError,
+  createPipelineRequest,
+  type PipelineRequest,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
 import { z } from 'zod';
 import { armIdPath, type ArmId } from '../../shared/azure/arm-id';
 import type { ArmClientOptions } from '../connection/runtime';
@@ -96,8 +101,28 @@ async function getPage(
     method: 'GET',
     ...(abortSignal ? { abortSignal } : {}),
   });
+  const page = Page.safeParse(await sendArmJson(arm, request));
+  if (!page.success) {
+    throw new RestError('Azure answered a list page Mooring cannot read.', {
+      code: 'UnreadableListPage',
+    });
+  }
+  return page.data;
+}
+
+/**
+ * Sends one request through the ARM pipeline and answers its JSON body (undefined when it has
+ * none). An error status throws a RestError with ARM's own code and message, after `onAnswer`
+ * has seen the answer's headers (a throttle's count comes on refusals too).
+ */
+export async function sendArmJson(
+  arm: ArmListClient,
+  request: PipelineRequest,
+  onAnswer?: (response: PipelineResponse) => void,
+): Promise<unknown> {
   request.headers.set('Accept', 'application/json');
   const response = await arm.client.sendRequest(request);
+  onAnswer?.(response);
   const body = parseJson(response.bodyAsText ?? undefined);
   if (response.status >= 400) {
     const error = ArmErrorBody.safeParse(body);
@@ -107,13 +132,7 @@ async function getPage(
       { statusCode: response.status, request, response, ...(code ? { code } : {}) },
     );
   }
-  const page = Page.safeParse(body);
-  if (!page.success) {
-    throw new RestError('Azure answered a list page Mooring cannot read.', {
-      code: 'UnreadableListPage',
-    });
-  }
-  return page.data;
+  return body;
 }
 
 function parseJson(text: string | undefined): unknown {

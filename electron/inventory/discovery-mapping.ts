@@ -18,6 +18,21 @@ import type { AzureMlExtensionRecord, ClusterRecord, IdentityRecord } from './in
 export type Mapped<T> =
   { readonly ok: true; readonly record: T } | { readonly ok: false; readonly reason: string };
 
+/** The items that pass their schema; each other one is dropped and told to `onDropped`, never the page. */
+export function keptRecords<T>(
+  items: readonly unknown[],
+  toRecord: (item: unknown) => Mapped<T>,
+  onDropped: (reason: string, item: unknown) => void,
+): T[] {
+  const records: T[] = [];
+  for (const item of items) {
+    const mapped = toRecord(item);
+    if (mapped.ok) records.push(mapped.record);
+    else onDropped(mapped.reason, item);
+  }
+  return records;
+}
+
 /** The extension type of Azure ML's cluster extension (compared case-insensitively). */
 export const AZURE_ML_EXTENSION_TYPE = 'Microsoft.AzureML.Kubernetes';
 

@@ -10,12 +10,6 @@ import type { ScopedSubscription } from './inventory-scope';
 import type { ClusterRecord, DiscoveredCluster, IdentityRecord } from './inventory-records';
 import { SCOPE_CTE } from './store-scope';
 
-/**
- * The local record of clusters (with their Azure ML extension) and user-assigned identities
- * (migration 6). Writes run inside the caller's transaction; a kind of cluster, or the
- * identities, are only rewritten when their own listing succeeded, so a failed list keeps its
- * last known rows. Rows no longer listed get `removed_at`, and come back cleanly if they return.
- */
 /** One row of a cluster's history, oldest first: its extension as seen, or its removal. */
 export interface ClusterHistoryEntry {
   readonly removed: boolean;
@@ -26,6 +20,12 @@ export interface ClusterHistoryEntry {
   readonly seenAt: string;
 }
 
+/**
+ * The local record of clusters (with their Azure ML extension) and user-assigned identities
+ * (migration 6). Writes run inside the caller's transaction; a kind of cluster, or the
+ * identities, are only rewritten when their own listing succeeded, so a failed list keeps its
+ * last known rows. Rows no longer listed get `removed_at`, and come back cleanly if they return.
+ */
 export interface DiscoveryStore {
   /**
    * Writes one kind's listing of a subscription's clusters, with drift and history.
@@ -149,13 +149,6 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
         extension_release_train = excluded.extension_release_train,
         last_synced_at = excluded.last_synced_at, removed_at = NULL
       RETURNING cluster_key`),
-    presentClustersOf: db.prepare<
-      { subscriptionId: string; kind: string },
-      { cluster_key: string }
-    >(
-      `SELECT cluster_key FROM clusters
-        WHERE subscription_id = lower(@subscriptionId) AND kind = @kind AND removed_at IS NULL`,
-    ),
     storedClustersOf: db.prepare<{ subscriptionId: string; kind: string }, StoredCluster>(`
       SELECT cluster_key, extension_readable, extension_name, extension_provisioning_state,
              extension_version, removed_at
@@ -279,12 +272,9 @@ export function createDiscoveryStore(db: Database): DiscoveryStore {
           });
         }
       }
-      const present = statements.presentClustersOf.all({
-        subscriptionId: subscription.subscriptionId,
-        kind,
-      });
-      for (const { cluster_key } of present) {
-        if (listed.has(cluster_key)) continue;
+      // What was present before this listing and is not listed now: read once, above.
+      for (const [cluster_key, row] of stored) {
+        if (row.removed_at !== null || listed.has(cluster_key)) continue;
         const changes: ClusterDriftChange[] = [{ field: 'removed', from: null, to: null }];
         const drift = JSON.stringify({ at, changes });
         statements.removeCluster.run({ key: cluster_key, at, drift });

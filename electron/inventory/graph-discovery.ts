@@ -6,6 +6,7 @@ import {
   toAksCluster,
   toArcCluster,
   toAzureMlExtension,
+  keptRecords,
   toIdentity,
   type Mapped,
 } from './discovery-mapping';
@@ -64,12 +65,20 @@ export async function discoverWithGraph(
   const extensionRows = await query(GRAPH_QUERIES.extensions);
 
   const extensions = azureMlExtensionsByCluster(extensionRows, request.logger);
+  // Each answer split by subscription once: a batch is up to 1,000 subscriptions.
+  const workspacesBy = bySubscription(workspaceRows);
+  const aksBy = bySubscription(aksRows);
+  const arcBy = bySubscription(arcRows);
+  const identitiesBy = bySubscription(identityRows);
   const found = new Map<string, FoundByGraph>();
   for (const id of request.subscriptionIds) {
     const subscriptionId = id.toLowerCase();
-    const ofThis = (rows: readonly unknown[]) =>
-      rows.filter((row) => subscriptionOf(row) === subscriptionId);
-    const clustersOf = (rows: readonly unknown[], kind: ClusterRecord['kind']) =>
+    const ofThis = (rows: ReadonlyMap<string, readonly unknown[]>) =>
+      rows.get(subscriptionId) ?? [];
+    const clustersOf = (
+      rows: ReadonlyMap<string, readonly unknown[]>,
+      kind: ClusterRecord['kind'],
+    ) =>
       kept(
         ofThis(rows),
         (row) => (kind === 'aks' ? toAksCluster : toArcCluster)(row, subscriptionId),
@@ -79,12 +88,12 @@ export async function discoverWithGraph(
         extensionReadable: true,
         azureMlExtension: extensions.get(cluster.id.toLowerCase()) ?? null,
       }));
-    const workspaces: WorkspaceRecord[] = ofThis(workspaceRows).flatMap((row) => {
+    const workspaces: WorkspaceRecord[] = ofThis(workspacesBy).flatMap((row) => {
       const record = toWorkspaceRecord(asWorkspace(row));
       return record ? [record] : [];
     });
     const identities: IdentityRecord[] = kept(
-      ofThis(identityRows),
+      ofThis(identitiesBy),
       (row) => toIdentity(row, subscriptionId),
       request.logger,
     );
@@ -92,8 +101,8 @@ export async function discoverWithGraph(
       workspaces,
       discovery: {
         clusters: [
-          { kind: 'aks', clusters: clustersOf(aksRows, 'aks') },
-          { kind: 'arc', clusters: clustersOf(arcRows, 'arc') },
+          { kind: 'aks', clusters: clustersOf(aksBy, 'aks') },
+          { kind: 'arc', clusters: clustersOf(arcBy, 'arc') },
         ],
         identities: { identities },
       },
@@ -109,6 +118,19 @@ function subscriptionOf(row: unknown): string | undefined {
   if (!isRecord(row)) return undefined;
   const parsed = parseArmId(row['id']);
   return parsed.ok ? parsed.value.subscriptionId : undefined;
+}
+
+/** The rows by the subscription of their id (lower case); a row without a readable id is left out. */
+function bySubscription(rows: readonly unknown[]): Map<string, unknown[]> {
+  const groups = new Map<string, unknown[]>();
+  for (const row of rows) {
+    const subscriptionId = subscriptionOf(row);
+    if (subscriptionId === undefined) continue;
+    const group = groups.get(subscriptionId);
+    if (group) group.push(row);
+    else groups.set(subscriptionId, [row]);
+  }
+  return groups;
 }
 
 /** A Resource Graph row has ARM's JSON shape; the SDK's model flattens `properties`. */
@@ -141,16 +163,11 @@ function azureMlExtensionsByCluster(
 }
 
 /** The rows that pass their schema; each other one is dropped and logged. */
-function kept<T>(
+const kept = <T>(
   rows: readonly unknown[],
   toRecord: (row: unknown) => Mapped<T>,
   logger?: Logger,
-): T[] {
-  const records: T[] = [];
-  for (const row of rows) {
-    const mapped = toRecord(row);
-    if (mapped.ok) records.push(mapped.record);
-    else logger?.warn(`A row Resource Graph answered was dropped: ${mapped.reason}`);
-  }
-  return records;
-}
+): T[] =>
+  keptRecords(rows, toRecord, (reason) =>
+    logger?.warn(`A row Resource Graph answered was dropped: ${reason}`),
+  );

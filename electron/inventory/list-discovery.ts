@@ -7,6 +7,7 @@ import {
   toAksCluster,
   toArcCluster,
   toAzureMlExtension,
+  keptRecords,
   toIdentity,
   type Mapped,
 } from './discovery-mapping';
@@ -117,24 +118,17 @@ async function listIdentities(
 }
 
 /** The items that pass their schema; each other one is dropped and logged, never the page. */
-function kept<T>(
+const kept = <T>(
   items: readonly unknown[],
   toRecord: (item: unknown) => Mapped<T>,
   request: Pick<DiscoveryRequest, 'logger' | 'subscriptionId'>,
-): T[] {
-  const records: T[] = [];
-  for (const item of items) {
-    const mapped = toRecord(item);
-    if (mapped.ok) records.push(mapped.record);
-    else {
-      request.logger?.warn(
-        `An item Azure listed in subscription ${request.subscriptionId} was dropped: ${mapped.reason}`,
-        { id: idForLog(item) },
-      );
-    }
-  }
-  return records;
-}
+): T[] =>
+  keptRecords(items, toRecord, (reason, item) =>
+    request.logger?.warn(
+      `An item Azure listed in subscription ${request.subscriptionId} was dropped: ${reason}`,
+      { id: idForLog(item) },
+    ),
+  );
 
 const idForLog = (item: unknown): unknown =>
   typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;

@@ -100,7 +100,9 @@ async function discoverInBatches(run: RefreshRun): Promise<Map<string, FoundByGr
   const byTenant = new Map<string, ScopedSubscription[]>();
   for (const subscription of run.subscriptions) {
     const key = tenantKey(subscription);
-    byTenant.set(key, [...(byTenant.get(key) ?? []), subscription]);
+    const members = byTenant.get(key);
+    if (members) members.push(subscription);
+    else byTenant.set(key, [subscription]);
   }
   const options = withReadPacing(run.context.runtime.armClientOptions(), run.context.pacer);
   const discoverTenant = async (members: readonly ScopedSubscription[]) => {

@@ -1,6 +1,6 @@
 import { RestError, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { z } from 'zod';
-import type { ArmListClient } from './arm-resource-lists';
+import { sendArmJson, type ArmListClient } from './arm-resource-lists';
 import { sleepFor, type SignalLike } from './read-pacer';
 
 /** The Resource Graph api-version Mooring sends (AZURE.md). */
@@ -17,10 +17,6 @@ const GraphPage = z.object({
   count: z.number().optional(),
   data: z.array(z.unknown()),
   $skipToken: z.string().nullish(),
-});
-
-const GraphErrorBody = z.object({
-  error: z.object({ code: z.string().optional(), message: z.string().optional() }),
 });
 
 /**
@@ -130,38 +126,20 @@ async function postQuery(
     ...(context.abortSignal ? { abortSignal: context.abortSignal } : {}),
   });
   request.headers.set('Content-Type', 'application/json');
-  request.headers.set('Accept', 'application/json');
-  const response = await arm.client.sendRequest(request);
-  const remaining = Number.parseInt(response.headers.get('x-ms-user-quota-remaining') ?? '', 10);
-  if (Number.isFinite(remaining)) {
-    context.quota.observe(
-      remaining,
-      parseResetsAfter(response.headers.get('x-ms-user-quota-resets-after')),
-    );
-  }
-  const parsed = parseJson(response.bodyAsText ?? undefined);
-  if (response.status >= 400) {
-    const error = GraphErrorBody.safeParse(parsed);
-    const code = error.success ? error.data.error.code : undefined;
-    throw new RestError(
-      (error.success ? error.data.error.message : undefined) ?? `HTTP ${response.status}`,
-      { statusCode: response.status, request, response, ...(code ? { code } : {}) },
-    );
-  }
-  const page = GraphPage.safeParse(parsed);
+  const answer = await sendArmJson(arm, request, (response) => {
+    const remaining = Number.parseInt(response.headers.get('x-ms-user-quota-remaining') ?? '', 10);
+    if (Number.isFinite(remaining)) {
+      context.quota.observe(
+        remaining,
+        parseResetsAfter(response.headers.get('x-ms-user-quota-resets-after')),
+      );
+    }
+  });
+  const page = GraphPage.safeParse(answer);
   if (!page.success) {
     throw new RestError('Resource Graph answered a page Mooring cannot read.', {
       code: 'UnreadableGraphPage',
     });
   }
   return page.data;
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

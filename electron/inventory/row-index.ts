@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { ComputeDrift, ComputeDriftField } from '../../shared/domain/inventory';
+import type { ComputeDrift } from '../../shared/domain/inventory';
 import type { ClusterKind, InventoryRow } from '../../shared/domain/inventory-rows';
+import { changeText } from '../../shared/inventory/drift-words';
 import type { ScopedSubscription } from './inventory-scope';
+import type { ComputeRecord } from './inventory-records';
 import { SCOPE_CTE, scopeJson } from './store-scope';
 
 /** A workspace of the scope, with the names its computes' rows show. */
@@ -16,19 +18,12 @@ export interface RowWorkspace {
   readonly tenantName: string;
 }
 
-/** One compute of the record in scope, as loaded: its own fields and its workspace. */
-export interface RowEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly computeType: string;
-  readonly provisioningState: string;
+/**
+ * One compute of the record in scope, as loaded: the fields a listing records (its errors only
+ * counted), what the record adds to them, and its workspace.
+ */
+export interface RowEntry extends Omit<ComputeRecord, 'provisioningErrors'> {
   readonly errorCount: number;
-  readonly clusterId: string | null;
-  readonly namespace: string | null;
-  readonly identityType: string;
-  readonly userAssignedIdentityId: string | null;
-  readonly principalId: string | null;
-  readonly description: string | null;
   readonly stateSince: string;
   readonly drift: string | null;
   readonly lastSyncedAt: string;
@@ -77,17 +72,6 @@ export function rowOf(entry: RowEntry): Omit<InventoryRow, 'stuck'> {
   };
 }
 
-const FIELD_WORDS: Record<ComputeDriftField, string> = {
-  appeared: 'appeared',
-  returned: 'came back',
-  removed: 'removed',
-  state: 'state',
-  errors: 'errors',
-  identity: 'identity',
-  namespace: 'namespace',
-  description: 'description',
-};
-
 /**
  * The last change made outside Mooring, in words ("state Succeeded → Failed, namespace a → b"),
  * or null when none was seen. A compute removed outside Mooring says so even without a record.
@@ -95,12 +79,7 @@ const FIELD_WORDS: Record<ComputeDriftField, string> = {
 export function driftText(driftJson: string | null, removedAt: string | null): string | null {
   if (driftJson !== null) {
     const drift = JSON.parse(driftJson) as ComputeDrift;
-    const changes = drift.changes.map((change) =>
-      change.from === null && change.to === null
-        ? FIELD_WORDS[change.field]
-        : `${FIELD_WORDS[change.field]} ${change.from ?? '—'} → ${change.to ?? '—'}`,
-    );
-    return `Changed outside Mooring: ${changes.join(', ')}`;
+    return `Changed outside Mooring: ${drift.changes.map(changeText).join(', ')}`;
   }
   return removedAt === null ? null : 'Changed outside Mooring: removed';
 }

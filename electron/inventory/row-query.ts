@@ -155,25 +155,47 @@ export function createRowQuery(entries: readonly RowEntry[], options: RowQueryOp
 
   // Built on first use and kept for this load: a keystroke then only walks them.
   const sorted = new Map<RowSortColumn, Int32Array>();
-  let nameKeys: string[] | null = null;
+  /** Each row's place in the name order: every other column's tie-break, one number per row. */
+  let nameRank: Int32Array | null = null;
   let searchTexts: string[] | null = null;
   let keys: Map<string, number> | null = null;
 
+  /** By name, then id: the order ties fall back to, and the one column keyed by two strings. */
+  const nameOrder = (): Int32Array => {
+    let order = sorted.get('name');
+    if (order) return order;
+    const names = entries.map(sortKey.name);
+    const ids = entries.map((entry) => entry.id.toLowerCase());
+    order = Int32Array.from(entries.keys());
+    order.sort((a, b) => {
+      const m = names[a] as string;
+      const n = names[b] as string;
+      if (m !== n) return m < n ? -1 : 1;
+      return (ids[a] as string) < (ids[b] as string) ? -1 : 1;
+    });
+    sorted.set('name', order);
+    return order;
+  };
+
   const orderOf = (column: RowSortColumn): Int32Array => {
+    if (column === 'name') return nameOrder();
     let order = sorted.get(column);
     if (order) return order;
-    const names = (nameKeys ??= entries.map(sortKey.name));
-    const primary = column === 'name' ? names : entries.map(sortKey[column]);
-    const ids = entries.map((entry) => entry.id.toLowerCase());
+    if (!nameRank) {
+      const ranks = new Int32Array(count);
+      nameOrder().forEach((index, place) => {
+        ranks[index] = place;
+      });
+      nameRank = ranks;
+    }
+    const rank = nameRank;
+    const primary = entries.map(sortKey[column]);
     order = Int32Array.from(entries.keys());
     order.sort((a, b) => {
       const p = primary[a] as string;
       const q = primary[b] as string;
       if (p !== q) return p < q ? -1 : 1;
-      const m = names[a] as string;
-      const n = names[b] as string;
-      if (m !== n) return m < n ? -1 : 1;
-      return (ids[a] as string) < (ids[b] as string) ? -1 : 1;
+      return (rank[a] as number) - (rank[b] as number);
     });
     sorted.set(column, order);
     return order;

@@ -96,13 +96,13 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
              user_assigned_identity_id = ?, principal_id = ?, description = ?,
              last_synced_at = ?, removed_at = NULL, drift_json = coalesce(?, drift_json)
        WHERE compute_key = ?`),
-    touchComputes: db.prepare<[string, string]>(
-      'UPDATE computes SET last_synced_at = ? WHERE workspace_key = ? AND removed_at IS NULL',
-    ),
-    touchComputesExcept: db.prepare<[string, string, string]>(`
-      UPDATE computes SET last_synced_at = ?
-       WHERE workspace_key = ? AND removed_at IS NULL
-         AND compute_key NOT IN (SELECT value FROM json_each(?))`),
+    // Rows inserted or updated above already carry `at` (every row, on a first listing): only the
+    // others are rewritten. The computes an operation holds and this listing missed (`skipped`)
+    // keep what it wrote.
+    touchComputes: db.prepare<{ at: string; workspace: string; skipped: string }>(`
+      UPDATE computes SET last_synced_at = @at
+       WHERE workspace_key = @workspace AND removed_at IS NULL AND last_synced_at <> @at
+         AND compute_key NOT IN (SELECT value FROM json_each(@skipped))`),
   };
 
   const removeComputesOf = (workspaceKey: string, at: string, operated: ReadonlySet<string>) => {
@@ -181,8 +181,11 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
       else history.markRemoved(key, row.provisioning_state, at);
     }
     // Every compute still present was listed now: one statement, however many there are.
-    if (skippedUnlisted.length === 0) statements.touchComputes.run(at, workspace.key);
-    else statements.touchComputesExcept.run(at, workspace.key, JSON.stringify(skippedUnlisted));
+    statements.touchComputes.run({
+      at,
+      workspace: workspace.key,
+      skipped: JSON.stringify(skippedUnlisted),
+    });
   };
 
   return {

@@ -41,12 +41,6 @@ export function createComputeRecordStore(db: Database) {
         location = excluded.location, friendly_name = excluded.friendly_name,
         storage_account = excluded.storage_account, container_registry = excluded.container_registry,
         key_vault = excluded.key_vault, last_synced_at = excluded.last_synced_at, removed_at = NULL`),
-    previous: db.prepare<
-      [string],
-      { provisioning_state: string; provisioning_errors_json: string; removed_at: string | null }
-    >(
-      'SELECT provisioning_state, provisioning_errors_json, removed_at FROM computes WHERE compute_key = lower(?)',
-    ),
     lastOfOperation: db.prepare<
       { key: string; operationId: string },
       { provisioning_state: string; provisioning_errors_json: string }

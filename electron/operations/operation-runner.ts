@@ -132,6 +132,15 @@ export async function runOperation(
     deps.onPaused?.();
     return true;
   };
+  /**
+   * After a request that got no answer or a token that could not be had: a pause when offline.
+   * A token failure is told to the monitor first (it may mean "sign in again", which no request
+   * on the network shows).
+   */
+  const pausedAfter = async (error: unknown): Promise<boolean> => {
+    if (error instanceof TokenUnavailableError) deps.connectivity?.reportFailure(error);
+    return unanswered(error) && (await pausedOffline());
+  };
 
   try {
     if (row.status === 'succeeded' || row.status === 'failed') return;
@@ -370,18 +379,9 @@ export async function runOperation(
         interval = Math.min(deps.limits.maxPollIntervalMs, Math.round(interval * 1.25));
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof TokenUnavailableError) deps.connectivity?.reportFailure(error);
         // No answer while offline is a pause, never an end: the row resumes with the connection.
-        if (
-          (error instanceof NoAnswerError || error instanceof TokenUnavailableError) &&
-          (await pausedOffline())
-        )
-          return;
-        if (
-          !deps.connectivity &&
-          finalCheck &&
-          (error instanceof NoAnswerError || error instanceof TokenUnavailableError)
-        ) {
+        if (await pausedAfter(error)) return;
+        if (!deps.connectivity && finalCheck && unanswered(error)) {
           const message = `Mooring stopped following the operation after ${hoursOf(deps.limits.maxRunningAgeMs)} h and could not ask Azure how it ended (${error.message}). Refresh the inventory to see the compute's state.`;
           return end('failed', message, [], null);
         }
@@ -404,12 +404,7 @@ export async function runOperation(
     }
   } catch (error) {
     if (signal.aborted) return;
-    if (error instanceof TokenUnavailableError) deps.connectivity?.reportFailure(error);
-    if (
-      (error instanceof NoAnswerError || error instanceof TokenUnavailableError) &&
-      (await pausedOffline())
-    )
-      return;
+    if (await pausedAfter(error)) return;
     deps.logger?.warn(
       `Operation ${operationId} stopped on an unexpected error`,
       error instanceof Error ? { name: error.name, message: error.message } : error,
@@ -431,6 +426,10 @@ export async function runOperation(
     reportSent();
   }
 }
+
+/** Azure was not asked: the request got no answer, or no token could be had for it. */
+const unanswered = (error: unknown): error is NoAnswerError | TokenUnavailableError =>
+  error instanceof NoAnswerError || error instanceof TokenUnavailableError;
 
 const secondsOf = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 const hoursOf = (ms: number): string =>

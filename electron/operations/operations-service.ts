@@ -111,16 +111,21 @@ export function createOperationsService(options: OperationsServiceOptions) {
     };
   };
 
-  // When the connection returns, every unfinished row is followed again from its saved state
-  // (the same resume as at start-up; rows still followed are left alone).
-  let wasOffline = options.connectivity?.isOffline() ?? false;
-  const stopWatching = options.connectivity?.onChange((state) => {
-    const offline = state.status === 'offline';
-    if (wasOffline && !offline && !stopping.signal.aborted) {
-      for (const row of journal.unfinished()) void follow(row.operationId);
-    }
-    wasOffline = offline;
-  });
+  /** Follows every row still pending or running (rows still followed are left alone). */
+  const resume = (): number => {
+    const unfinished = journal.unfinished();
+    for (const row of unfinished) void follow(row.operationId);
+    return unfinished.length;
+  };
+  // A poller that paused offline: once Azure can be reached, the start-up resume runs again (at
+  // once when the connection returned before the pause ended). One wait serves every paused row.
+  let resumeOnline: Promise<void> | null = null;
+  const resumeWhenOnline = (gate: ConnectivityGate) => {
+    resumeOnline ??= gate.whenOnline(stopping.signal).then(() => {
+      resumeOnline = null;
+      if (!stopping.signal.aborted) resume();
+    });
+  };
 
   const changed = (row: OperationRow) =>
     options.events.emit('operations.changed', operationView(row));
@@ -160,9 +165,7 @@ export function createOperationsService(options: OperationsServiceOptions) {
       .finally(() => {
         running.delete(operationId);
         sent();
-        // Back online before the pause was recorded: no change event will come, follow it now.
-        if (paused && !stopping.signal.aborted && !options.connectivity?.isOffline())
-          void follow(operationId);
+        if (paused && options.connectivity) resumeWhenOnline(options.connectivity);
       });
     running.set(operationId, run);
     return leftPending;
@@ -369,18 +372,13 @@ export function createOperationsService(options: OperationsServiceOptions) {
       };
     },
     /** Follows every row still pending or running (at start-up). */
-    resume(): number {
-      const unfinished = journal.unfinished();
-      for (const row of unfinished) void follow(row.operationId);
-      return unfinished.length;
-    },
+    resume,
     /** Resolves when no poller is running (tests and the crash host wait on it). */
     async idle(): Promise<void> {
       while (running.size > 0) await Promise.all([...running.values()]);
     },
     /** Stops the pollers; unfinished rows stay as they are and resume at the next start. */
     async close(): Promise<void> {
-      stopWatching?.();
       stopping.abort();
       await Promise.all([...running.values()]);
     },

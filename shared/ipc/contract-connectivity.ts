@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { event, operation } from './contract-kit';
-
-const NoInput = z.object({}).strict();
+import { NoInput } from './no-input';
 
 /** Why Azure cannot be reached, as the user can act on it. */
 export const OfflineReason = z.enum(['no-network', 'proxy-or-tls', 'sign-in-needed']);

@@ -8,6 +8,7 @@ import {
   TableView,
 } from '../domain/inventory-rows';
 import { operation } from './contract-kit';
+import { NoInput } from './no-input';
 
 /** The inventory table's windowed reads: the renderer asks for what it shows. */
 export const inventoryRowsOperations = {
@@ -25,7 +26,7 @@ export const inventoryRowsOperations = {
   }),
   'inventory.getTableView': operation({
     summary: "The inventory table's view settings (its row density), stored like every setting.",
-    input: z.object({}).strict(),
+    input: NoInput,
     output: TableView,
   }),
   'inventory.setDensity': operation({

@@ -13,6 +13,7 @@ import {
 } from '../domain/operations';
 import { StrictArmId } from '../domain/arm-input';
 import { event, operation } from './contract-kit';
+import { NoInput } from './no-input';
 
 const MAX_BULK_ATTACH = 50;
 
@@ -67,7 +68,7 @@ export const operationsOperations = {
   }),
   'operations.list': operation({
     summary: 'Operations running now and those that ended recently, across tenants.',
-    input: z.object({}).strict(),
+    input: NoInput,
     output: z.array(OperationView),
   }),
   'operations.get': operation({

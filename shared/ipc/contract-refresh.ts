@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { event, operation } from './contract-kit';
-
-const NoInput = z.object({}).strict();
+import { NoInput } from './no-input';
 
 /** Where a refresh stands: n of N subscriptions done, and the one being listed now. */
 export const RefreshProgress = z.object({

@@ -12,6 +12,7 @@ import { InventorySnapshot } from '../domain/inventory';
 import { SubscriptionFilterChange, SubscriptionsSnapshot } from '../domain/subscriptions';
 import { ThemeChoice } from '../domain/theme';
 import { event, operation } from './contract-kit';
+import { NoInput } from './no-input';
 import { activityOperations } from './contract-activity';
 import { operationsEvents, operationsOperations } from './contract-operations';
 import { signInPageEvents } from './contract-sign-in-page';
@@ -19,8 +20,6 @@ import { rolesEvents, rolesOperations } from './contract-roles';
 import { refreshEvents, refreshOperations } from './contract-refresh';
 import { connectivityEvents, connectivityOperations } from './contract-connectivity';
 import { inventoryRowsOperations } from './contract-inventory-rows';
-
-const NoInput = z.object({}).strict();
 const SignInStarted = z.object({ signInId: z.string() });
 
 export const AppInfo = z.object({

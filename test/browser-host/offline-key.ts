@@ -27,7 +27,6 @@ export function startOfflineKey(parts: {
   readonly input: KeyInput;
   readonly output: Writable;
   readonly azure: SwitchableAzure;
-  readonly onInterrupt?: () => void;
 }): OfflineKey {
   const { input, output, azure } = parts;
   let active = true;
@@ -55,7 +54,7 @@ export function startOfflineKey(parts: {
   const onKey = (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
     if (!active) return;
     if (key?.ctrl && key.name === 'c') {
-      (parts.onInterrupt ?? (() => process.kill(process.pid, 'SIGINT')))();
+      process.kill(process.pid, 'SIGINT');
       return;
     }
     if ((key?.name ?? text) === 'o') void toggle();

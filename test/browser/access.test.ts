@@ -10,24 +10,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
+import { listInventory, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'access');
 const LONG = { timeout: 60_000 };
 const COMPUTE = 'k8s-access';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the access browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', () => {
   let emulator: RunningEmulator;
@@ -39,16 +35,7 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
   const pageErrors: string[] = [];
   const encryptor = testEncryptor('os');
 
-  const startHost = () =>
-    startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor,
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
+  const startHost = () => startEmulatorHost(emulator, { userDataDir, encryptor });
 
   const openApp = async () => {
     page = await context.newPage();
@@ -92,17 +79,8 @@ describe.skipIf(!chromiumAvailable)('roles for a compute identity in Chromium', 
     });
     context.setDefaultTimeout(20_000);
     await openApp();
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
-    // No expect.poll outside a test: the locators wait for the rows themselves.
-    await page.getByTestId('tenant-row').nth(2).waitFor();
-    await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
-    await page.getByTestId('compute-row').nth(3).waitFor(LONG);
+    await signInDemoAdmin(page);
+    await listInventory(page);
   });
 
   afterAll(async () => {

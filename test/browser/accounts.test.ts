@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
 import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
+import { clickRefresh, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
@@ -30,10 +30,6 @@ const NORTHWIND_AI = 'bc141a39-583e-503c-9562-5fea733724a3';
 
 /** Everything that crossed the WebSocket between the page and the host, both ways. */
 const wire: string[] = [];
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the accounts browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chromium', () => {
   let emulator: RunningEmulator;
@@ -49,15 +45,7 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
   const pageErrors: string[] = [];
 
   const startHost = () =>
-    startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor,
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, signingInAs);
-      },
-    });
+    startEmulatorHost(emulator, { userDataDir, encryptor, signInAs: () => signingInAs });
 
   const openApp = async () => {
     page = await context.newPage();
@@ -193,10 +181,7 @@ describe.skipIf(!chromiumAvailable)('accounts, tenants and subscriptions in Chro
   it('lists the workspaces and computes of the selected subscriptions, with late failures', async () => {
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('page-inventory').waitFor();
-    const refresh = page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'));
-    await refresh.first().click();
+    await clickRefresh(page);
     // The workspaces view shows each compute with its provisioning errors in full.
     await page.getByTestId('inventory-view-workspaces').click();
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(3);

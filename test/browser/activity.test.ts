@@ -8,20 +8,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJournalStore } from '../../electron/operations/journal-store';
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/store/database';
-import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { recordJournalEntry } from '../export/journal-fixture';
-import { testEncryptor } from '../support/test-encryptor';
+import { listInventory, openApp, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'activity');
@@ -31,10 +30,6 @@ const CONTOSO = 'bd79c068-555e-57b3-b248-2d47f661607e';
 const FABRIKAM = '9c5a4304-2bef-52f6-b840-53cdc67f42de';
 const CONTOSO_PROD = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const FABRIKAM_RESEARCH = '4a6a65ca-1384-5662-9425-06767a84562c';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the activity browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 /** A journal from earlier sessions: every entry ended, so nothing is resumed against Azure. */
 function seedJournal(userDataDir: string): void {
@@ -91,23 +86,6 @@ function seedJournal(userDataDir: string): void {
   db.close();
 }
 
-/** Waits, within a bound, until `read` answers what `done` accepts; fails saying what it waited for. */
-async function waitUntil<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (done(last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Gave up waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-}
-
 const csvRows = (text: string) =>
   text
     .replace(/^\uFEFF/, '')
@@ -119,7 +97,6 @@ describe.skipIf(!chromiumAvailable)('the activity log and exports in Chromium', 
   let userDataDir: string;
   let host: BrowserHost;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
 
@@ -162,45 +139,18 @@ describe.skipIf(!chromiumAvailable)('the activity log and exports in Chromium', 
     emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-activity-e2e-'));
     seedJournal(userDataDir);
-    host = await startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor: testEncryptor('os'),
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
+    host = await startEmulatorHost(emulator, { userDataDir });
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1360, height: 900 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
+    // Downloads are accepted: the exports below read the files they hand over.
+    page = await openApp(browser, host, {
+      width: 1360,
+      height: 900,
+      timeoutMs: 20_000,
       acceptDownloads: true,
+      pageErrors,
     });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
-    await waitUntil(
-      'the three tenants of admin@contoso.com',
-      () => page.getByTestId('tenant-row').count(),
-      (n) => n === 3,
-    );
-    await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
-    await waitUntil(
-      'the inventory from the emulator',
-      () => page.getByTestId('compute-row').count(),
-      (n) => n > 3,
-    );
+    await signInDemoAdmin(page);
+    await listInventory(page);
     // The exports sit with the workspaces view's filter, which they follow.
     await page.getByTestId('inventory-view-workspaces').click();
   }, 120_000);

@@ -8,7 +8,7 @@ import type { BrowserHost } from '../browser-host/host';
 import type { MooringBridge } from '../../shared/ipc/bridge';
 import { recordingLogger } from '../browser-host/test-support';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
+import { chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOT_PATH = path.join(REPO_ROOT, 'test-results', 'app-shell.png');
@@ -32,12 +32,6 @@ const backgroundLuminance = (page: Page) =>
     const [r = 0, g = 0, b = 0] = channels.map(Number);
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   });
-
-if (!chromiumAvailable) {
-  console.warn(
-    `Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`,
-  );
-}
 
 describe.skipIf(!chromiumAvailable)('the app shell in Chromium, through the browser host', () => {
   let userDataDir: string;

@@ -9,23 +9,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startBrowserHost } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
+import { listInventory, signInDemoAdmin, startEmulatorHost } from './app-session';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'attach');
 const LONG = { timeout: 60_000 };
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the attach browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 interface AttachInput {
   readonly workspaces: readonly string[];
@@ -47,16 +43,7 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
   const pageErrors: string[] = [];
   const encryptor = testEncryptor('os');
 
-  const startHost = () =>
-    startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor,
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
+  const startHost = () => startEmulatorHost(emulator, { userDataDir, encryptor });
 
   const openApp = async () => {
     page = await context.newPage();
@@ -161,15 +148,6 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
       )
       .toBe(count);
 
-  /** A bounded wait outside a test, where expect.poll is not available. */
-  const until = async (what: string, holds: () => Promise<boolean>, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await holds())) {
-      if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}.`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-
   beforeAll(async () => {
     ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
@@ -189,24 +167,9 @@ describe.skipIf(!chromiumAvailable)('attach, identity and detach in Chromium', (
     });
     context.setDefaultTimeout(20_000);
     await openApp();
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
-    await until(
-      'the three tenants of the account',
-      async () => (await page.getByTestId('tenant-row').count()) === 3,
-    );
+    await signInDemoAdmin(page);
     await accessible('Accounts after signing in');
-    await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
-    await until(
-      'the inventory to list the computes',
-      async () => (await page.getByTestId('compute-row').count()) > 3,
-      60_000,
-    );
+    await listInventory(page);
   }, 120_000);
 
   afterAll(async () => {

@@ -35,12 +35,13 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function newAppPage(
   browser: Browser,
-  options: { width?: number; height?: number; timeoutMs?: number } = {},
+  options: { width?: number; height?: number; timeoutMs?: number; acceptDownloads?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: 'light',
     reducedMotion: 'reduce',
+    ...(options.acceptDownloads === undefined ? {} : { acceptDownloads: options.acceptDownloads }),
   });
   context.setDefaultTimeout(options.timeoutMs ?? 10_000);
   return context.newPage();

@@ -9,21 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
-import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { beginBrowserSignIn, clickRefresh, openApp, startEmulatorHost } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the drift browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
   let emulator: RunningEmulator;
@@ -37,25 +32,9 @@ describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-drift-e2e-'));
-    host = await startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor: testEncryptor('os'),
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
+    host = await startEmulatorHost(emulator, { userDataDir });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1360, height: 860 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, { width: 1360, height: 860, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
@@ -65,23 +44,14 @@ describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  const refresh = async () => {
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
-  };
-
   it('signs in and lists the inventory', async () => {
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
+    await beginBrowserSignIn(page);
     await expect.poll(() => page.getByTestId('tenant-row').count()).toBe(3);
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('page-inventory').waitFor();
     // The drift notes and the state counts below are the workspaces view's.
     await page.getByTestId('inventory-view-workspaces').click();
-    await refresh();
+    await clickRefresh(page);
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(1);
     await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
   });
@@ -100,7 +70,7 @@ describe.skipIf(!chromiumAvailable)('drift in Chromium', () => {
 
     await emulator.control.changeCompute({ id: changedId, namespace: 'changed-in-portal' });
     await emulator.control.removeCompute(removedId);
-    await refresh();
+    await clickRefresh(page);
 
     const note = changed.getByTestId('compute-drift');
     await expect.poll(() => note.count(), { timeout: 20_000 }).toBe(1);

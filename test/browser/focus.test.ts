@@ -12,14 +12,9 @@ import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
+import { beginBrowserSignIn, clickRefresh, openApp } from './app-session';
+import { chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
-
-if (!chromiumAvailable) {
-  console.warn(
-    `Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`,
-  );
-}
 
 const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
@@ -120,16 +115,8 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
       },
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
+    page = await openApp(browser, host, { timeoutMs: 20_000 });
+    await beginBrowserSignIn(page);
     await page.getByTestId('account-card').waitFor();
   });
 
@@ -163,11 +150,7 @@ describe.skipIf(!chromiumAvailable)('focus and keyboard access with an account s
   it("shows a failed compute's errors in full from a keyboard toggle, and closes back to it", async () => {
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('page-inventory').waitFor();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
+    await clickRefresh(page);
     // The workspaces view lists each failed compute's errors, with the toggle for all of them.
     await page.getByTestId('inventory-view-workspaces').click();
     const failed = page.locator('[data-testid="compute-row"][data-state="Failed"]').first();

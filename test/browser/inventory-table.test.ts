@@ -14,7 +14,8 @@ import type { BrowserHost } from '../browser-host/host';
 import { recordingLogger } from '../browser-host/test-support';
 import { seedRows } from '../inventory/rows-fixture';
 import { testEncryptor } from '../support/test-encryptor';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { openApp } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
@@ -27,10 +28,6 @@ const WORLD = {
 };
 /** Renamed so it sorts last by name: far below anything the table draws at first. */
 const FAR_AWAY = 'zz-far-away-compute';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the inventory table browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
   let userDataDir: string;
@@ -74,15 +71,7 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       encryptor: testEncryptor('os'),
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, { width: 1600, height: 900, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
@@ -182,14 +171,21 @@ describe.skipIf(!chromiumAvailable)('the inventory table in Chromium', () => {
       .toEqual(new Set(['Creating', 'Updating']));
     expect(await page.getByTestId('compute-stuck').count()).toBe(await rows().count());
     // The compute that only just started creating is not among them.
+    const stuckCount = await countText();
     await page.getByTestId('table-search').fill('k8s-3');
+    // The count line changes once the search's rows are drawn (until then the old rows show).
+    await expect.poll(countText).not.toBe(stuckCount);
     await expect.poll(countText).toContain('match');
     expect(await drawn('data-state')).not.toContain('Creating');
     await page.getByTestId('table-clear').click();
+    await expect.poll(countText).not.toContain('match');
     await page.getByTestId('table-search').fill('k8s-3');
+    await expect.poll(countText).toContain('match');
+    const searchedCount = await countText();
     await page.getByTestId('table-filter-states').click();
     await page.locator('[data-testid="table-filter-option"][data-value="Creating"]').click();
     await page.keyboard.press('Escape');
+    await expect.poll(countText).not.toBe(searchedCount);
     await expect.poll(async () => (await drawn('data-stuck')).length).toBeGreaterThan(0);
     expect(new Set(await drawn('data-stuck'))).toEqual(new Set(['false']));
     expect(await page.getByTestId('compute-time-in-state').first().textContent()).toMatch(/minute/);

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
@@ -16,37 +16,26 @@ import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { listInventory, openApp, signInDemoAdmin, startEmulatorHost } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the offline browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('offline first, in Chromium', () => {
   let emulator: RunningEmulator;
   let userDataDir: string;
   let host: BrowserHost | undefined;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   // One key store for both runs, as one machine has: the second run reads the first one's
   // sealed settings and sign-in cache.
   const encryptor = testEncryptor('os');
 
-  const openPage = async (url: string) => {
-    await context?.close();
-    context = await browser.newContext({
-      viewport: { width: 1360, height: 860 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(url);
-    await page.getByTestId('app-root').waitFor();
+  /** The app in a fresh page: the first run's page (and its context) closed first. */
+  const openPage = async (on: BrowserHost) => {
+    await page?.context().close();
+    page = await openApp(browser, on, { width: 1360, height: 860, timeoutMs: 20_000 });
   };
 
   beforeAll(async () => {
@@ -57,28 +46,10 @@ describe.skipIf(!chromiumAvailable)('offline first, in Chromium', () => {
     browser = await launchChromium();
 
     // A first run fills the local record: sign in, refresh, then quit.
-    host = await startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor,
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
-    await openPage(host.url);
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
-    // (No expect.poll outside a test: wait on the page itself.)
-    await page.getByTestId('tenant-row').nth(2).waitFor();
-    await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
-    await page.getByTestId('compute-row').first().waitFor();
-    await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+    host = await startEmulatorHost(emulator, { userDataDir, encryptor });
+    await openPage(host);
+    await signInDemoAdmin(page);
+    await listInventory(page);
     await host.close();
     host = undefined;
   }, 120_000);
@@ -98,7 +69,7 @@ describe.skipIf(!chromiumAvailable)('offline first, in Chromium', () => {
       logger: recordingLogger(),
       encryptor,
     });
-    await openPage(host.url);
+    await openPage(host);
     await page.getByTestId('nav-inventory').click();
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(0);
     await expect

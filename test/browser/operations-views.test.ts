@@ -9,7 +9,7 @@ import type { ComputeDetail, OperationView } from '../../shared/domain/operation
 import { megan, subscription } from '../renderer/fixtures';
 import { PRODUCTION, compute, snapshotOf, workspace } from '../renderer/inventory-fixtures';
 import { cluster, identity, operation } from '../renderer/operations-fixtures';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
+import { chromiumAvailable, launchChromium, newAppPage } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 import { scriptedBridgeInit, serveBuiltRenderer } from './support/scripted-bridge';
 
@@ -76,10 +76,6 @@ const detail: ComputeDetail = {
   ],
   operations: [running],
 };
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);

@@ -13,12 +13,8 @@ import type { SecurityConfirmer } from '../../electron/connection/security-chang
 import { scriptedConfirmer } from '../browser-host/system-stand-ins';
 import { recordingLogger } from '../browser-host/test-support';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the policy browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('an administrator’s policy file in Settings', () => {
   let dir: string;

@@ -7,21 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, REPO_ROOT } from '../browser-host/host';
+import { REPO_ROOT } from '../browser-host/host';
 import type { BrowserHost } from '../browser-host/host';
-import { recordingLogger } from '../browser-host/test-support';
-import { testEncryptor } from '../support/test-encryptor';
 import { startEmulator } from '../emulator/emulator';
 import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './chromium';
+import { beginBrowserSignIn, clickRefresh, openApp, startEmulatorHost } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the refresh progress browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('refresh progress and cancel in Chromium', () => {
   let emulator: RunningEmulator;
@@ -35,25 +30,9 @@ describe.skipIf(!chromiumAvailable)('refresh progress and cancel in Chromium', (
     mkdirSync(SCREENSHOTS, { recursive: true });
     emulator = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
     userDataDir = mkdtempSync(path.join(tmpdir(), 'mooring-refresh-e2e-'));
-    host = await startBrowserHost({
-      userDataDir,
-      logger: recordingLogger(),
-      encryptor: testEncryptor('os'),
-      azure: { resourceManagerUrl: emulator.armUrl, caFile: emulator.caPath },
-      openSignInPage: async (url) => {
-        await emulator.control.completeBrowserSignIn(url, 'admin@contoso.com');
-      },
-    });
+    host = await startEmulatorHost(emulator, { userDataDir });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1360, height: 860 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, { width: 1360, height: 860, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
@@ -64,8 +43,7 @@ describe.skipIf(!chromiumAvailable)('refresh progress and cancel in Chromium', (
   });
 
   it('signs in', async () => {
-    await page.getByTestId('nav-accounts').click();
-    await page.getByTestId('accounts-empty-browser').click();
+    await beginBrowserSignIn(page);
     await expect.poll(() => page.getByTestId('tenant-row').count()).toBe(3);
   });
 
@@ -75,11 +53,7 @@ describe.skipIf(!chromiumAvailable)('refresh progress and cancel in Chromium', (
     // Slow enough that the refresh is still running when the user reads the bar and cancels.
     await emulator.control.setLatency({ fixedMs: 1500, jitterMs: 0 });
     try {
-      await page
-        .getByTestId('inventory-refresh')
-        .or(page.getByTestId('inventory-empty-refresh'))
-        .first()
-        .click();
+      await clickRefresh(page);
       const status = page.getByTestId('inventory-refresh-status');
       await expect.poll(() => status.textContent()).toMatch(/^\d+ of \d+ — \S/);
       await expect(
@@ -89,6 +63,10 @@ describe.skipIf(!chromiumAvailable)('refresh progress and cancel in Chromium', (
 
       await page.getByTestId('inventory-refresh-cancel').click();
       await page.getByTestId('inventory-refreshing').waitFor({ state: 'hidden' });
+      // A refresh that ran to its end (Cancel doing nothing) says nothing of the kind.
+      await expect(page.getByTestId('inventory-refresh-cancelled').textContent()).resolves.toMatch(
+        /^Refresh cancelled after \d+ of \d+ subscriptions/,
+      );
     } finally {
       await emulator.control.setLatency(null);
     }

@@ -17,7 +17,8 @@ import type { RunningEmulator } from '../emulator/emulator';
 import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { testEncryptor } from '../support/test-encryptor';
 import { seriousAxeViolations } from './axe';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, newAppPage } from './chromium';
+import { clickRefresh, openApp } from './app-session';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { ensureRendererBuilt } from './renderer-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'trust');
@@ -26,10 +27,6 @@ const ML_DEVELOPMENT = '711e748e-5b30-500e-8298-08fb2b032255';
 const FABRIKAM_RESEARCH = '4a6a65ca-1384-5662-9425-06767a84562c';
 const FABRIKAM_ANALYTICS = 'ea4dd1af-80e0-5a0e-b975-6c05d0e8599c';
 const NORTHWIND_AI = 'bc141a39-583e-503c-9562-5fea733724a3';
-
-if (!chromiumAvailable) {
-  console.warn(`Skipping the trust browser test: no Chromium at ${CHROMIUM_PATH}.`);
-}
 
 describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard too', () => {
   let emulator: RunningEmulator;
@@ -75,10 +72,12 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
       },
     });
     browser = await launchChromium();
-    page = await newAppPage(browser, { width: 1360, height: 900, timeoutMs: 20_000 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
-    await page.getByTestId('app-root').waitFor();
+    page = await openApp(browser, host, {
+      width: 1360,
+      height: 900,
+      timeoutMs: 20_000,
+      pageErrors,
+    });
   });
 
   afterAll(async () => {
@@ -166,11 +165,7 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
 
   it('lists the inventory of every selected subscription first', async () => {
     await page.getByTestId('nav-inventory').click();
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
+    await clickRefresh(page);
     await expect
       .poll(() => page.getByTestId('inventory-refresh').textContent())
       .toBe('Refresh from Azure');
@@ -224,11 +219,7 @@ describe.skipIf(!chromiumAvailable)('nothing silently disappears, by keyboard to
     await expect(page.getByTestId('sign-in-wait').textContent()).resolves.toMatch(
       /ops@fabrikam\.com is signed out.*Last listed from Azure/,
     );
-    await page
-      .getByTestId('inventory-refresh')
-      .or(page.getByTestId('inventory-empty-refresh'))
-      .first()
-      .click();
+    await clickRefresh(page);
     await expect.poll(() => page.getByTestId('compute-row').count()).toBeGreaterThan(3);
     await expect
       .poll(() => page.getByTestId('inventory-refresh').textContent())

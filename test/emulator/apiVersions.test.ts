@@ -9,11 +9,17 @@ import {
 import { API_VERSIONS } from '../../electron/preflight/preflight-context';
 import { apiVersions, type ApiFamily } from './arm/apiVersions';
 import { startEmulator, type RunningEmulator } from './emulator';
-import { armCaller, demoScenarioPath, fastSettings, userArmToken } from './testing';
+import {
+  armCaller,
+  demoScenarioPath,
+  fastSettings,
+  userArmCaller,
+  type ArmCaller,
+} from './testing';
 
 let emu: RunningEmulator;
-let contoso: ReturnType<typeof armCaller>;
-let northwind: ReturnType<typeof armCaller>;
+let contoso: ArmCaller;
+let northwind: ArmCaller;
 const prod = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const rg = `/subscriptions/${prod}/resourceGroups/rg-ml-prod-weu`;
 const aksGpu = `${rg}/providers/Microsoft.ContainerService/managedClusters/aks-gpu-prod-weu`;
@@ -85,10 +91,8 @@ function errorOf(body: unknown): { code: string; message: string } {
 
 beforeAll(async () => {
   emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  const tenant = (name: string) =>
-    emu.scenario.tenants.find((t) => t.displayName.startsWith(name))?.id ?? '';
-  contoso = armCaller(emu, await userArmToken(emu, 'admin@contoso.com', tenant('Contoso')));
-  northwind = armCaller(emu, await userArmToken(emu, 'admin@contoso.com', tenant('Northwind')));
+  contoso = await userArmCaller(emu, 'admin@contoso.com', 'Contoso');
+  northwind = await userArmCaller(emu, 'admin@contoso.com', 'Northwind');
 });
 
 afterAll(async () => {
@@ -102,6 +106,47 @@ describe('api-version lists', () => {
     for (const version of versions) expect(version).toMatch(/^\d{4}-\d{2}-\d{2}(-preview)?$/);
     expect([...versions].sort()).toEqual(versions);
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('keeps the size of every list, and the versions a credential action lacks', () => {
+    // Pinned so that a list derived from another (the credential actions, permissions) cannot
+    // change with it unnoticed.
+    expect(Object.fromEntries(families.map((f) => [f, apiVersions[f].length]))).toEqual({
+      resources: 8,
+      metadata: 3,
+      machineLearning: 53,
+      containerService: 122,
+      containerServiceUserCredential: 121,
+      connectedClusters: 17,
+      connectedClusterUserCredential: 14,
+      kubernetesConfiguration: 12,
+      managedIdentity: 10,
+      roleAssignments: 9,
+      roleDefinitions: 4,
+      permissions: 4,
+      resourceGraph: 8,
+    });
+    const lacking = (all: readonly string[], some: readonly string[]) =>
+      all.filter((version) => !some.includes(version));
+    const read = { aks: apiVersions.containerService, arc: apiVersions.connectedClusters };
+    const credential = {
+      aks: apiVersions.containerServiceUserCredential,
+      arc: apiVersions.connectedClusterUserCredential,
+    };
+    // With the sizes above, each credential list is its read list less exactly these.
+    expect(lacking(read.aks, credential.aks)).toEqual(['2017-08-31']);
+    expect(lacking(read.arc, credential.arc)).toEqual([
+      '2020-01-01-preview',
+      '2021-03-01',
+      '2021-04-01-preview',
+    ]);
+    expect(apiVersions.roleDefinitions).toEqual([
+      '2015-07-01',
+      '2018-01-01-preview',
+      '2022-04-01',
+      '2022-05-01-preview',
+    ]);
+    expect(apiVersions.permissions).toEqual(apiVersions.roleDefinitions);
   });
 
   it("holds every api-version Mooring's own clients send", () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './emulator';
-import { armCaller, demoScenarioPath, fastSettings, userArmToken } from './testing';
+import { demoScenarioPath, fastSettings, userArmCaller, type ArmCaller } from './testing';
 
 let emu: RunningEmulator;
-let contoso: ReturnType<typeof armCaller>;
-let northwind: ReturnType<typeof armCaller>;
+let contoso: ArmCaller;
+let northwind: ArmCaller;
 const prod = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const rg = `/subscriptions/${prod}/resourceGroups/rg-ml-prod-weu`;
 const aksType = 'Microsoft.ContainerService/managedClusters';
@@ -33,10 +33,8 @@ async function listAll(path: string): Promise<{ id: string; name: string }[]> {
 
 beforeAll(async () => {
   emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  const tenant = (name: string) =>
-    emu.scenario.tenants.find((t) => t.displayName.startsWith(name))?.id ?? '';
-  contoso = armCaller(emu, await userArmToken(emu, 'admin@contoso.com', tenant('Contoso')));
-  northwind = armCaller(emu, await userArmToken(emu, 'admin@contoso.com', tenant('Northwind')));
+  contoso = await userArmCaller(emu, 'admin@contoso.com', 'Contoso');
+  northwind = await userArmCaller(emu, 'admin@contoso.com', 'Northwind');
 });
 
 afterAll(async () => {

@@ -113,11 +113,23 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  try {
-    await new Promise<void>((resolve, reject) => {
+  const listen = (at: number) =>
+    new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
+  // Closes the listener and cuts open connections; the world and sign-ins stay.
+  const stopListening = async () => {
+    if (!server.listening) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+  };
+  try {
+    await listen(options.port ?? 0);
   } catch (error) {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
     throw error;
@@ -167,29 +179,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     scenario,
     authorityUrl: (tenant) => `${baseUrl}/${tenant}`,
     issuedRefreshTokens: () => [...ctx.signIns.refreshTokens.keys()],
-    stopListening: async () => {
-      if (!server.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
+    stopListening,
     listenAgain: async () => {
-      if (server.listening) return;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
+      if (!server.listening) await listen(port);
     },
     isListening: () => server.listening,
     close: async () => {
-      const closed = new Promise<void>((resolve) =>
-        server.listening ? server.close(() => resolve()) : resolve(),
-      );
-      for (const socket of sockets) socket.destroy();
-      await closed;
+      await stopListening();
       await kubernetes.close();
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     },

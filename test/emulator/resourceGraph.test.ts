@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './emulator';
-import { armCaller, demoScenarioPath, fastSettings, userArmToken } from './testing';
+import { demoScenarioPath, fastSettings, userArmCaller, type ArmCaller } from './testing';
 
 let emu: RunningEmulator;
-let contoso: ReturnType<typeof armCaller>;
+let contoso: ArmCaller;
 const prod = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const dev = '711e748e-5b30-500e-8298-08fb2b032255';
 const platform = '1b64c9cc-da2f-576e-9210-f5fd7d05790e';
@@ -20,8 +20,7 @@ interface GraphPage {
 
 beforeAll(async () => {
   emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  const tenant = emu.scenario.tenants.find((t) => t.displayName.startsWith('Contoso'))?.id ?? '';
-  contoso = armCaller(emu, await userArmToken(emu, 'admin@contoso.com', tenant));
+  contoso = await userArmCaller(emu, 'admin@contoso.com', 'Contoso');
 });
 afterAll(async () => {
   await emu.close();

@@ -79,6 +79,22 @@ export function armCaller(emulator: RunningEmulator, token: string | undefined) 
     );
 }
 
+export type ArmCaller = ReturnType<typeof armCaller>;
+
+/**
+ * A raw ARM caller signed in (as `userArmToken`) as `username` in the scenario tenant whose display
+ * name starts with `tenantName`.
+ */
+export async function userArmCaller(
+  emulator: RunningEmulator,
+  username: string,
+  tenantName: string,
+): Promise<ArmCaller> {
+  const tenant = emulator.scenario.tenants.find((t) => t.displayName.startsWith(tenantName));
+  if (!tenant) throw new Error(`The scenario has no tenant named ${tenantName}…`);
+  return armCaller(emulator, await userArmToken(emulator, username, tenant.id));
+}
+
 /** Polls `probe` until it returns a value (not undefined), at most `attempts` times `intervalMs` apart. */
 export async function eventually<T>(
   what: string,

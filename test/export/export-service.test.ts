@@ -68,7 +68,12 @@ beforeEach(() => {
 });
 afterEach(() => fixture.close());
 
-function service(answer: SaveChoice, written: Map<string, string> = new Map()) {
+/** The service over the fixture; files go to `written` unless `writeFile` replaces the disk. */
+function service(
+  answer: SaveChoice,
+  writeFile?: Parameters<typeof createExportService>[0]['writeFile'],
+) {
+  const written = new Map<string, string>();
   const { chooser, asked } = standInChooser(answer);
   const exports = createExportService({
     inventory: () => inventory,
@@ -76,10 +81,12 @@ function service(answer: SaveChoice, written: Map<string, string> = new Map()) {
     activity: createActivityQuery(fixture.db),
     operationDetail: (id) => readOperationDetail(fixture.journal, id),
     chooser,
-    writeFile: (path, content) => {
-      written.set(path, content);
-      return Promise.resolve();
-    },
+    writeFile:
+      writeFile ??
+      ((path, content) => {
+        written.set(path, content);
+        return Promise.resolve();
+      }),
     now: () => AT,
   });
   return { exports, asked, written };
@@ -169,15 +176,9 @@ describe('exporting the inventory', () => {
   });
 
   it('says what to do when the file cannot be written', async () => {
-    const { chooser } = standInChooser({ kind: 'path', path: '/read-only/inv.csv' });
-    const exports = createExportService({
-      inventory: () => inventory,
-      subscriptions: () => subscriptions,
-      activity: createActivityQuery(fixture.db),
-      operationDetail: (id) => readOperationDetail(fixture.journal, id),
-      chooser,
-      writeFile: () => Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })),
-    });
+    const { exports } = service({ kind: 'path', path: '/read-only/inv.csv' }, () =>
+      Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })),
+    );
     await expect(
       exports.save({ kind: 'inventory', format: 'csv', filter: { query: '', state: 'all' } }),
     ).rejects.toMatchObject({

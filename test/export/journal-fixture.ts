@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { OperationKind } from '../../shared/domain/operations';
 import { createJournalStore } from '../../electron/operations/journal-store';
 import type { JournalStore } from '../../electron/operations/journal-store';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase } from '../support/scratch-database';
 
 export const TENANT_CONTOSO = 'bd79c068-555e-57b3-b248-2d47f661607e';
 export const TENANT_FABRIKAM = '0c5e3f7a-1d2b-4c3d-8e9f-a0b1c2d3e4f5';
@@ -86,17 +83,8 @@ export function openJournal(): {
   record: (entry: JournalEntry) => void;
   close: () => void;
 } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-activity-'));
-  const db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  const { db, close } = scratchDatabase('activity');
   const journal = createJournalStore(db);
   const record = (entry: JournalEntry) => recordJournalEntry(journal, entry);
-  return {
-    db,
-    journal,
-    record,
-    close: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { db, journal, record, close };
 }

@@ -1,69 +1,42 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ComputeRecord, WorkspaceRecord } from '../../electron/inventory/inventory-records';
+import type { ComputeRecord } from '../../electron/inventory/inventory-records';
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import {
   createInventoryStore,
   type InventoryStore,
 } from '../../electron/inventory/inventory-store';
-import { openDatabase } from '../../electron/store/database';
+import { SUB, computeRecord, workspaceRecord } from './records-fixture';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 // A compute's state history as refreshes record it, one behaviour per test: a new state, new
 // errors alone, nothing new, a compute gone from a workspace still listed, and its return.
 
-const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const scope: ScopedSubscription = {
   subscriptionId: SUB,
   subscriptionName: 'Production',
   tenantId: 'bd79c068-555e-57b3-b248-2d47f661607e',
   accountId: 'account',
 };
-const ws: WorkspaceRecord = {
-  id: `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-a`,
-  name: 'mlw-a',
-  friendlyName: null,
-  resourceGroup: 'rg-ml',
-  location: 'westeurope',
-  storageAccount: null,
-  containerRegistry: null,
-  keyVault: null,
-};
+const ws = workspaceRecord('mlw-a');
 const compute = (
   name: string,
   provisioningState = 'Succeeded',
   errors: ComputeRecord['provisioningErrors'] = [],
-): ComputeRecord => ({
-  id: `${ws.id}/computes/${name}`,
-  name,
-  computeType: 'Kubernetes',
-  provisioningState,
-  provisioningErrors: errors,
-  clusterId: null,
-  namespace: 'default',
-  identityType: 'None',
-  userAssignedIdentityId: null,
-  principalId: null,
-  description: null,
-});
+): ComputeRecord => computeRecord(ws, name, { provisioningState, provisioningErrors: errors });
 const quota = [{ code: 'QuotaExceeded', message: 'No quota left.' }];
 const throttled = [{ code: 'TooManyRequests', message: 'Slow down.' }];
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: InventoryStore;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-compute-drift-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('compute-drift');
+  db = scratch.db;
   store = createInventoryStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 function refresh(at: string, computes: ComputeRecord[]): void {
   const id = store.beginRefresh(1, at);

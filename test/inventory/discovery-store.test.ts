@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,7 +7,7 @@ import {
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import type { ClusterRecord, IdentityRecord } from '../../electron/inventory/inventory-records';
 import { scopeJson } from '../../electron/inventory/store-scope';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 // The local record of clusters and user-assigned identities, read back as the inventory shows
 // them: what each kind of cluster keeps, and identities that go and come back.
@@ -51,20 +48,17 @@ const identity = (subscription: ScopedSubscription, name: string): IdentityRecor
   principalId: '22222222-2222-4222-8222-222222222222',
 });
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: DiscoveryStore;
 const scope = scopeJson([PROD, RESEARCH]);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-discovery-store-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('discovery-store');
+  db = scratch.db;
   store = createDiscoveryStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 describe('a recorded cluster', () => {
   it('keeps a connectivity status only when it is an Arc cluster', () => {
@@ -73,12 +67,14 @@ describe('a recorded cluster', () => {
       'arc',
       [{ cluster: cluster('arc', 'lab-boston'), extensionReadable: true, azureMlExtension: null }],
       'T1',
+      false,
     );
     store.recordClusters(
       PROD,
       'aks',
       [{ cluster: cluster('aks', 'aks-prod'), extensionReadable: true, azureMlExtension: null }],
       'T1',
+      false,
     );
     expect(
       store.clusters(scope).map((c) => ({
@@ -109,6 +105,7 @@ describe('a recorded cluster', () => {
         },
       ],
       'T1',
+      false,
     );
     expect(store.clusters(scope).map((c) => c.privateCluster)).toEqual([false, null]);
   });

@@ -1,14 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_KEPT } from '../../electron/inventory/compute-history';
-import type {
-  ComputeRecord,
-  DiscoveredCluster,
-  WorkspaceRecord,
-} from '../../electron/inventory/inventory-records';
+import type { ComputeRecord, DiscoveredCluster } from '../../electron/inventory/inventory-records';
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
 import {
   createInventoryStore,
@@ -16,9 +9,9 @@ import {
 } from '../../electron/inventory/inventory-store';
 import { sqliteLower } from '../../electron/inventory/workspace-writer';
 import { createComputeRecordStore } from '../../electron/operations/compute-record-store';
-import { openDatabase } from '../../electron/store/database';
+import { SUB, computeRecord, workspaceRecord } from './records-fixture';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
-const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const TENANT = 'bd79c068-555e-57b3-b248-2d47f661607e';
 const scope: ScopedSubscription = {
   subscriptionId: SUB,
@@ -26,32 +19,15 @@ const scope: ScopedSubscription = {
   tenantId: TENANT,
   accountId: 'account',
 };
-const ws: WorkspaceRecord = {
-  id: `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`,
-  name: 'mlw',
-  friendlyName: null,
-  resourceGroup: 'rg-ml',
-  location: 'westeurope',
-  storageAccount: null,
-  containerRegistry: null,
-  keyVault: null,
-};
+const ws = workspaceRecord('mlw');
 const UAI = `/subscriptions/${SUB}/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-train`;
 
-const compute = (name: string, overrides: Partial<ComputeRecord> = {}): ComputeRecord => ({
-  id: `${ws.id}/computes/${name}`,
-  name,
-  computeType: 'Kubernetes',
-  provisioningState: 'Succeeded',
-  provisioningErrors: [],
-  clusterId: null,
-  namespace: 'default',
-  identityType: 'SystemAssigned',
-  userAssignedIdentityId: null,
-  principalId: null,
-  description: 'GPU pool',
-  ...overrides,
-});
+const compute = (name: string, overrides: Partial<ComputeRecord> = {}): ComputeRecord =>
+  computeRecord(ws, name, {
+    identityType: 'SystemAssigned',
+    description: 'GPU pool',
+    ...overrides,
+  });
 
 const AKS = `/subscriptions/${SUB}/resourceGroups/rg-k8s/providers/Microsoft.ContainerService/managedClusters/aks-a`;
 const cluster = (overrides: Partial<DiscoveredCluster> = {}): DiscoveredCluster => ({
@@ -75,22 +51,19 @@ const cluster = (overrides: Partial<DiscoveredCluster> = {}): DiscoveredCluster 
   ...overrides,
 });
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: InventoryStore;
 let minute: number;
 const at = () => new Date(Date.UTC(2026, 10, 1, 8, minute)).toISOString();
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-drift-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('drift');
+  db = scratch.db;
   store = createInventoryStore(db);
   minute = 0;
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 /** One refresh of the subscription listing these computes (and clusters), a minute after the last. */
 function refresh(computes: ComputeRecord[], clusters?: DiscoveredCluster[]): string {
@@ -322,6 +295,14 @@ describe('changes made by Mooring', () => {
     expect(view('a')).toMatchObject({ removedAt: null, drift: null });
   });
 
+  it('keeps the last sync time of a compute a running detach has in hand and the listing missed', () => {
+    const first = refresh([compute('a'), compute('b')]);
+    insertOperation(compute('a').id, 'running', null);
+    const second = refresh([compute('b')]);
+    expect(view('a').lastSyncedAt).toBe(first);
+    expect(view('b').lastSyncedAt).toBe(second);
+  });
+
   it('does not flag as appeared a compute an attach is creating', () => {
     refresh([]);
     insertOperation(compute('a').id, 'running', null);
@@ -395,6 +376,14 @@ describe('cluster drift', () => {
       drift: { at: back, changes: [{ field: 'returned', from: null, to: 'Succeeded' }] },
     });
     expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true, false]);
+  });
+
+  it('records a cluster’s removal once, however many listings then miss it', () => {
+    refresh([], [cluster()]);
+    const removed = refresh([], []);
+    refresh([], []);
+    expect(clusterView()).toMatchObject({ removedAt: removed, drift: { at: removed } });
+    expect(store.clusterHistory(AKS).map((row) => row.removed)).toEqual([false, true]);
   });
 });
 

@@ -107,6 +107,20 @@ describe('the rows of the inventory table', () => {
     expect(names.at(-1)).toBe('mlw-0');
   });
 
+  it('orders rows that tie on the sorted column by name, then id, whichever the direction', () => {
+    const keys = (r: InventoryRow) => [r.workspaceName, r.name, r.id].map((k) => k.toLowerCase());
+    const before = (a: InventoryRow, b: InventoryRow) => {
+      const [x, y] = [keys(a), keys(b)];
+      const at = x.findIndex((k, i) => k !== y[i]);
+      return at === -1 ? 0 : (x[at] as string) < (y[at] as string) ? -1 : 1;
+    };
+    const ascending = all({ sort: { column: 'workspace', direction: 'asc' } });
+    expect(new Set(ascending.map((r) => r.workspaceName)).size).toBeLessThan(ascending.length);
+    expect(ascending.map((r) => r.id)).toEqual([...ascending].sort(before).map((r) => r.id));
+    const descending = all({ sort: { column: 'workspace', direction: 'desc' } });
+    expect(descending.map((r) => r.id)).toEqual(ascending.map((r) => r.id).reverse());
+  });
+
   it('filters by state, tenant, subscription, workspace, cluster kind and identity type', () => {
     expect(withFilter({ states: ['Failed'] }).every((r) => r.provisioningState === 'Failed')).toBe(
       true,
@@ -390,8 +404,26 @@ describe('the table index in the composition', () => {
     expect(
       first.handlers['inventory.setDensity']({ density: 'compact' }, { transport: 'test' }),
     ).toEqual({ density: 'compact' });
-    expect(compose().handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
+    const second = compose();
+    expect(second.handlers['inventory.getTableView']({}, { transport: 'test' })).toEqual({
       density: 'compact',
     });
+    first.close();
+    second.close();
+  });
+
+  it('skips the start-up warm-up quietly when the record was closed first (shutting down)', async () => {
+    const own = openDatabase({ path: ':memory:' });
+    const ownScope = seedRows(own, WORLD);
+    composeInventoryRows({
+      database: own,
+      events: createEventHub(),
+      scope: { selectedSubscriptions: () => ownScope },
+      settings: createSettingsRepository(own),
+    });
+    own.close();
+    // An uncaught error from the warm-up timer would fail this run.
+    await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    expect(own.open).toBe(false);
   });
 });

@@ -3,84 +3,22 @@ import path from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InventorySnapshot } from '../../shared/domain/inventory';
 import { createInventoryStore } from '../../electron/inventory/inventory-store';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator';
-import { demoScenarioPath, fastSettings } from '../emulator/testing';
 import { armClientOptions } from '../emulator/trust';
-import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
-import { TestClock, temporaryFolder } from '../subscriptions/service-fixture';
-import {
-  TestCredentials,
-  TestScope,
-  named,
-  scoped,
-  signInToTenant,
-  startInventory,
-  subscription,
-  tenant,
-} from './inventory-fixture';
+import { useDemoInventory } from './demo-inventory';
+import { TestScope, named, scoped, subscription, tenant } from './inventory-fixture';
 
-let emu: RunningEmulator;
-let admin: SignedInAccount;
-let ops: SignedInAccount;
-let folder: ReturnType<typeof temporaryFolder>;
-let clock: TestClock;
-let credentials: TestCredentials;
-const openDatabases: Array<{ close(): void; open: boolean }> = [];
+const demo = useDemoInventory();
+const { inventory, everySubscription } = demo;
 
 const prodWorkspace = (name: string) =>
   `/subscriptions/${subscription.prod.id}/resourceGroups/rg-ml-prod-weu/providers/Microsoft.MachineLearningServices/workspaces/${name}`;
 
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  admin = await signIn(emu, 'admin@contoso.com');
-  ops = await signIn(emu, 'ops@fabrikam.com');
-  // Northwind demands MFA: the admin signs in to it interactively once, as the app would ask.
-  await signInToTenant(emu, admin, tenant.northwind);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  folder = temporaryFolder();
-  clock = new TestClock();
-  credentials = new TestCredentials(emu, [admin, ops]);
-  emu.requestLog.clear();
-});
-afterEach(async () => {
-  await emu.control.resetFaults();
-  for (const db of openDatabases.splice(0)) if (db.open) db.close();
-  folder.dispose();
-});
-
-/** Every demo subscription, each with an account that may read it. */
-const everySubscription = () => [
-  scoped('prod', admin),
-  scoped('dev', admin),
-  scoped('platform', admin),
-  scoped('research', admin),
-  scoped('analytics', ops),
-  scoped('northwindAi', admin),
-];
-
-function inventory(extra: Partial<Parameters<typeof startInventory>[0]> = {}) {
-  const started = startInventory({
-    emu,
-    file: folder.file,
-    scope: new TestScope(everySubscription()),
-    credentials,
-    clock,
-    ...extra,
-  });
-  openDatabases.push(started.database);
-  return started;
-}
-
 /** The emulator's live record of a compute, to change it behind Mooring's back. */
 const liveCompute = (id: string) => {
-  const found = emu.world.findCompute(id, Date.now());
+  const found = demo.emu.world.findCompute(id, Date.now());
   if (!found) throw new Error(`the emulator has no compute ${id}`);
   return found;
 };
@@ -94,10 +32,10 @@ describe('refreshing the inventory', () => {
     expect(snapshot.workspaces).toHaveLength(8);
     expect(snapshot.computes).toHaveLength(11);
     expect(snapshot.problems).toEqual([]);
-    expect(snapshot.refreshedAt).toBe(clock.iso());
+    expect(snapshot.refreshedAt).toBe(demo.clock.iso());
     // Page size 2: three workspaces in production and four computes in mlw-fraud-prod need a
     // second page each, which only `nextLink` reaches.
-    const followed = emu.requestLog
+    const followed = demo.emu.requestLog
       .entries()
       .filter((e) => e.kind === 'arm' && e.path.includes('skiptoken'))
       .map((e) => e.path.split('?')[0]);
@@ -125,7 +63,7 @@ describe('refreshing the inventory', () => {
       storageAccount: `/subscriptions/${subscription.prod.id}/resourceGroups/rg-ml-prod-weu/providers/Microsoft.Storage/storageAccounts/stmlwfraudprod`,
       containerRegistry: `/subscriptions/${subscription.prod.id}/resourceGroups/rg-ml-prod-weu/providers/Microsoft.ContainerRegistry/registries/crmlwfraudprod`,
       keyVault: `/subscriptions/${subscription.prod.id}/resourceGroups/rg-ml-prod-weu/providers/Microsoft.KeyVault/vaults/kv-mlw-fraud-prod`,
-      lastSyncedAt: clock.iso(),
+      lastSyncedAt: demo.clock.iso(),
       removedAt: null,
     });
     expect(named(workspaces, 'mlw-forecasting').containerRegistry).toBeNull();
@@ -136,7 +74,7 @@ describe('refreshing the inventory', () => {
     const { service } = inventory();
     const { computes } = await service.refresh();
 
-    const userAssigned = emu.world.findIdentity(
+    const userAssigned = demo.emu.world.findIdentity(
       `/subscriptions/${subscription.prod.id}/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml-training`,
     );
     expect(named(computes, 'gpu-prod')).toEqual({
@@ -154,9 +92,9 @@ describe('refreshing the inventory', () => {
       userAssignedIdentityId: userAssigned?.id,
       principalId: userAssigned?.principalId,
       description: 'GPU training pool',
-      lastSyncedAt: clock.iso(),
+      lastSyncedAt: demo.clock.iso(),
       removedAt: null,
-      stateSince: clock.iso(),
+      stateSince: demo.clock.iso(),
       drift: null,
     });
 
@@ -212,9 +150,9 @@ describe('refreshing the inventory', () => {
     try {
       // The emulator really serves them: without the mapping's filter they would be written.
       const direct = new AzureMachineLearningWorkspaces(
-        credentials.credentialFor(admin.account.homeAccountId, tenant.contoso),
+        demo.credentials.credentialFor(demo.admin.account.homeAccountId, tenant.contoso),
         subscription.prod.id,
-        armClientOptions(emu),
+        armClientOptions(demo.emu),
       );
       const served = await direct.computeOperations.get(
         'rg-ml-prod-weu',
@@ -228,7 +166,7 @@ describe('refreshing the inventory', () => {
       expect(named((await service.refresh()).computes, 'gpu-prod').namespace).toBe('azureml-fraud');
       database.close();
 
-      const files = fs.readdirSync(folder.dir).map((name) => path.join(folder.dir, name));
+      const files = fs.readdirSync(demo.folder.dir).map((name) => path.join(demo.folder.dir, name));
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
         const bytes = fs.readFileSync(file);
@@ -259,7 +197,7 @@ describe('refreshing the inventory', () => {
     const [first, second] = await Promise.all([service.refresh(), service.refresh()]);
     expect(second).toBe(first);
     // The first page of production's workspaces, asked for once (the second page has a skiptoken).
-    const listings = emu.requestLog
+    const listings = demo.emu.requestLog
       .entries()
       .filter(
         (e) =>
@@ -279,9 +217,9 @@ describe('drift: what changed outside Mooring', () => {
     const record = { ...liveCompute(id) };
 
     const client = new AzureMachineLearningWorkspaces(
-      credentials.credentialFor(admin.account.homeAccountId, tenant.contoso),
+      demo.credentials.credentialFor(demo.admin.account.homeAccountId, tenant.contoso),
       subscription.prod.id,
-      armClientOptions(emu),
+      armClientOptions(demo.emu),
     );
     await client.computeOperations.beginDeleteAndWait(
       'rg-ml-prod-weu',
@@ -292,12 +230,12 @@ describe('drift: what changed outside Mooring', () => {
         updateIntervalInMs: 50,
       },
     );
-    const firstSeen = clock.iso();
-    clock.advance(10);
+    const firstSeen = demo.clock.iso();
+    demo.clock.advance(10);
     const removed = named((await service.refresh()).computes, 'cpu-shared');
 
     expect(removed).toMatchObject({
-      removedAt: clock.iso(),
+      removedAt: demo.clock.iso(),
       lastSyncedAt: firstSeen,
       provisioningState: 'Succeeded',
     });
@@ -313,16 +251,16 @@ describe('drift: what changed outside Mooring', () => {
       {
         provisioningState: 'Removed',
         provisioningErrors: [],
-        seenAt: clock.iso(),
+        seenAt: demo.clock.iso(),
         source: 'refresh',
         changes: [{ field: 'removed', from: 'Succeeded', to: null }],
       },
     ]);
 
-    emu.world.saveCompute({ ...record });
-    clock.advance(10);
+    demo.emu.world.saveCompute({ ...record });
+    demo.clock.advance(10);
     const back = named((await service.refresh()).computes, 'cpu-shared');
-    expect(back).toMatchObject({ removedAt: null, lastSyncedAt: clock.iso() });
+    expect(back).toMatchObject({ removedAt: null, lastSyncedAt: demo.clock.iso() });
     expect(store.history(id).map((h) => h.provisioningState)).toEqual([
       'Succeeded',
       'Removed',
@@ -336,11 +274,11 @@ describe('drift: what changed outside Mooring', () => {
     const live = liveCompute(id);
     try {
       await service.refresh();
-      const first = clock.iso();
-      clock.advance(5);
+      const first = demo.clock.iso();
+      demo.clock.advance(5);
       await service.refresh(); // nothing changed: no new history row
       live.provisioningState = 'Canceled';
-      clock.advance(5);
+      demo.clock.advance(5);
       const after = named((await service.refresh()).computes, 'onprem-ams');
 
       expect(after.provisioningState).toBe('Canceled');
@@ -355,7 +293,7 @@ describe('drift: what changed outside Mooring', () => {
         {
           provisioningState: 'Canceled',
           provisioningErrors: [],
-          seenAt: clock.iso(),
+          seenAt: demo.clock.iso(),
           source: 'refresh',
           changes: [{ field: 'state', from: 'Creating', to: 'Canceled' }],
         },
@@ -372,12 +310,12 @@ describe('drift: what changed outside Mooring', () => {
     const notReady = { code: 'ExtensionNotReady', message: 'The extension is not ready.' };
     try {
       await service.refresh();
-      const first = clock.iso();
-      clock.advance(5);
+      const first = demo.clock.iso();
+      demo.clock.advance(5);
       await service.refresh(); // nothing changed: no new history row
       // Still Creating, but Azure now reports why it is stuck.
       live.provisioningErrors = [notReady];
-      clock.advance(5);
+      demo.clock.advance(5);
       const after = named((await service.refresh()).computes, 'onprem-ams');
 
       expect(after.provisioningState).toBe('Creating');
@@ -393,7 +331,7 @@ describe('drift: what changed outside Mooring', () => {
         {
           provisioningState: 'Creating',
           provisioningErrors: [notReady],
-          seenAt: clock.iso(),
+          seenAt: demo.clock.iso(),
           source: 'refresh',
           changes: [{ field: 'errors', from: null, to: 'ExtensionNotReady' }],
         },
@@ -412,7 +350,7 @@ describe('drift: what changed outside Mooring', () => {
         {
           provisioningState: compute.provisioningState,
           provisioningErrors: compute.provisioningErrors,
-          seenAt: clock.iso(),
+          seenAt: demo.clock.iso(),
           source: 'refresh',
           changes: null,
         },
@@ -426,12 +364,12 @@ describe('failures', () => {
     const scope = new TestScope(everySubscription());
     const { service } = inventory({ scope });
     await service.refresh();
-    const before = clock.iso();
+    const before = demo.clock.iso();
 
     // Now the analytics subscription is listed by an account without a role there (403), and
     // Northwind's token can no longer be had silently.
     scope.selected = everySubscription().map((s) =>
-      s.subscriptionId === subscription.analytics.id ? scoped('analytics', admin) : s,
+      s.subscriptionId === subscription.analytics.id ? scoped('analytics', demo.admin) : s,
     );
     const needsSignIn = Object.assign(
       new Error(
@@ -442,9 +380,9 @@ describe('failures', () => {
         errorCode: 'interaction_required',
       },
     );
-    credentials.override = (_account, tenantId): TokenCredential | undefined =>
+    demo.credentials.override = (_account, tenantId): TokenCredential | undefined =>
       tenantId === tenant.northwind ? { getToken: () => Promise.reject(needsSignIn) } : undefined;
-    clock.advance(10);
+    demo.clock.advance(10);
     const snapshot = await service.refresh();
 
     expect(
@@ -463,7 +401,7 @@ describe('failures', () => {
       removedAt: null,
       lastSyncedAt: before,
     });
-    expect(named(snapshot.workspaces, 'mlw-genomics').lastSyncedAt).toBe(clock.iso());
+    expect(named(snapshot.workspaces, 'mlw-genomics').lastSyncedAt).toBe(demo.clock.iso());
     expect(snapshot.workspaces).toHaveLength(8);
   });
 
@@ -471,15 +409,15 @@ describe('failures', () => {
     const scope = new TestScope(everySubscription());
     const { service } = inventory({ scope });
     await service.refresh();
-    const before = clock.iso();
+    const before = demo.clock.iso();
 
     scope.waiting = new Set([subscription.northwindAi.id]); // Northwind demands MFA again
     const asked: string[] = [];
-    credentials.override = (_account, tenantId) => {
+    demo.credentials.override = (_account, tenantId) => {
       asked.push(tenantId);
       return undefined;
     };
-    clock.advance(10);
+    demo.clock.advance(10);
     const snapshot = await service.refresh();
 
     expect(asked).not.toContain(tenant.northwind);
@@ -498,14 +436,14 @@ describe('failures', () => {
   it("reports a workspace whose computes fail to list and keeps that workspace's computes", async () => {
     const { service } = inventory({ retryOptions: { maxRetries: 0 } });
     await service.refresh();
-    const before = clock.iso();
-    await emu.control.addErrorBurst({
+    const before = demo.clock.iso();
+    await demo.emu.control.addErrorBurst({
       pathPattern: '/workspaces/mlw-vision/computes',
       status: 503,
       count: 5,
       code: 'ServiceUnavailable',
     });
-    clock.advance(10);
+    demo.clock.advance(10);
     const snapshot = await service.refresh();
 
     expect(snapshot.problems).toEqual([
@@ -523,18 +461,18 @@ describe('failures', () => {
       removedAt: null,
       lastSyncedAt: before,
     });
-    expect(named(snapshot.computes, 'research-aks').lastSyncedAt).toBe(clock.iso());
+    expect(named(snapshot.computes, 'research-aks').lastSyncedAt).toBe(demo.clock.iso());
     expect(named(snapshot.workspaces, 'mlw-vision')).toMatchObject({
       removedAt: null,
-      lastSyncedAt: clock.iso(),
+      lastSyncedAt: demo.clock.iso(),
     });
   });
 
   it('shows only the problems of the last refresh', async () => {
-    const scope = new TestScope([scoped('analytics', admin)]);
+    const scope = new TestScope([scoped('analytics', demo.admin)]);
     const { service } = inventory({ scope });
     expect((await service.refresh()).problems).toHaveLength(1);
-    scope.selected = [scoped('analytics', ops)];
+    scope.selected = [scoped('analytics', demo.ops)];
     expect((await service.refresh()).problems).toEqual([]);
   });
 });
@@ -587,7 +525,7 @@ describe('snapshots from the local record', () => {
     const { service } = inventory({ scope });
     await service.refresh();
 
-    scope.selected = [scoped('research', admin), scoped('prod', admin)];
+    scope.selected = [scoped('research', demo.admin), scoped('prod', demo.admin)];
     const snapshot = service.snapshot();
 
     expect(snapshot.workspaces.map((w) => `${w.subscriptionName}/${w.name}`)).toEqual([
@@ -613,7 +551,7 @@ describe('snapshots from the local record', () => {
     const { service, database } = inventory();
     const online = await service.refresh();
     database.close();
-    emu.requestLog.clear();
+    demo.emu.requestLog.clear();
 
     const offline = inventory({
       credentials: {
@@ -625,7 +563,7 @@ describe('snapshots from the local record', () => {
     });
 
     expect(offline.service.snapshot()).toEqual(online);
-    expect(emu.requestLog.entries()).toEqual([]);
+    expect(demo.emu.requestLog.entries()).toEqual([]);
   });
 
   it('is empty, with no refresh time, before the first refresh', () => {

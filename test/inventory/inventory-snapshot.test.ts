@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScopedSubscription } from '../../electron/inventory/inventory-scope';
@@ -8,7 +5,7 @@ import {
   createInventoryStore,
   type InventoryStore,
 } from '../../electron/inventory/inventory-store';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 // What the inventory snapshot says about the scope as a whole: which subscriptions were listed
 // when, which never were, and one problem per cause when clusters cannot be listed.
@@ -28,19 +25,16 @@ const LAB: ScopedSubscription = {
 const forbidden = { code: 'AuthorizationFailed', message: 'No rights to list clusters.' };
 const throttled = { code: 'TooManyRequests', message: 'Azure asked Mooring to slow down.' };
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: InventoryStore;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-inventory-snapshot-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('inventory-snapshot');
+  db = scratch.db;
   store = createInventoryStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 function listEmpty(
   subscription: ScopedSubscription,

@@ -11,8 +11,8 @@ import {
 } from '../../electron/inventory/inventory-store';
 import { openDatabase } from '../../electron/store/database';
 import { migrations } from '../../electron/store/migrations';
+import { SUB, computeRecord, workspaceRecord } from './records-fixture';
 
-const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const scope: ScopedSubscription = {
   subscriptionId: SUB,
   subscriptionName: 'Production',
@@ -20,34 +20,9 @@ const scope: ScopedSubscription = {
   accountId: 'account',
 };
 
-const workspace = (name: string, resourceGroup = 'rg-ml'): WorkspaceRecord => ({
-  id: `/subscriptions/${SUB}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${name}`,
-  name,
-  friendlyName: null,
-  resourceGroup,
-  location: 'westeurope',
-  storageAccount: null,
-  containerRegistry: null,
-  keyVault: null,
-});
-
-const compute = (
-  ws: WorkspaceRecord,
-  name: string,
-  provisioningState = 'Succeeded',
-): ComputeRecord => ({
-  id: `${ws.id}/computes/${name}`,
-  name,
-  computeType: 'Kubernetes',
-  provisioningState,
-  provisioningErrors: [],
-  clusterId: null,
-  namespace: 'default',
-  identityType: 'None',
-  userAssignedIdentityId: null,
-  principalId: null,
-  description: null,
-});
+const workspace = workspaceRecord;
+const compute = (ws: WorkspaceRecord, name: string, provisioningState = 'Succeeded') =>
+  computeRecord(ws, name, { provisioningState });
 
 let dir: string;
 let db: Database;

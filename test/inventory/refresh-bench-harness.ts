@@ -11,6 +11,21 @@ import { silentCredential, type SignedInAccount } from '../subscriptions/emulato
 import { TestClock, temporaryFolder } from '../subscriptions/service-fixture';
 import { TestScope, startInventory } from './inventory-fixture';
 
+/** Every subscription of a generated scenario, read by its one admin. */
+export function scenarioScope(
+  scenario: {
+    readonly subscriptions: ReadonlyArray<{ id: string; displayName: string; tenantId: string }>;
+  },
+  admin: SignedInAccount,
+): ScopedSubscription[] {
+  return scenario.subscriptions.map((s) => ({
+    subscriptionId: s.id,
+    subscriptionName: s.displayName,
+    tenantId: s.tenantId,
+    accountId: admin.account.homeAccountId,
+  }));
+}
+
 const tokens = new Map<string, Promise<AccessToken | null>>();
 
 /**

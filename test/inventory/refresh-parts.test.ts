@@ -144,6 +144,30 @@ describe('the fan-out with a bound per tenant', () => {
     ]);
   });
 
+  it('reads each item’s key once, however often the waiting items are passed over', async () => {
+    // A tenant at its bound ahead of another: its waiting items are passed after every settle.
+    const items = [...Array.from({ length: 50 }, (_, i) => `a${i}`), 'b0', 'b1'];
+    const asked = new Map<string, number>();
+    const outcomes = await mapWithKeyedLimits(
+      items,
+      {
+        overall: 4,
+        perKey: 2,
+        keyOf: (item) => {
+          asked.set(item, (asked.get(item) ?? 0) + 1);
+          return item[0] ?? '';
+        },
+      },
+      async (item) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return item;
+      },
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect([...asked.values()].every((count) => count === 1)).toBe(true);
+    expect(asked.size).toBe(items.length);
+  });
+
   it('lets another tenant start while one tenant’s items hold their slots', async () => {
     const started: string[] = [];
     const holds: Array<() => void> = [];

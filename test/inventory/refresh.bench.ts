@@ -21,7 +21,7 @@ import type { ScopedSubscription } from '../../electron/inventory/inventory-scop
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { generateScenario } from '../emulator/scenario/generate';
 import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
-import { timedRefresh } from './refresh-bench-harness';
+import { scenarioScope, timedRefresh } from './refresh-bench-harness';
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? undefined;
@@ -73,12 +73,7 @@ async function main(): Promise<void> {
   const emu = await startEmulator({ scenario, validate: false });
   try {
     const admin = await signIn(emu, 'admin@tenant0.example');
-    const subscriptions: ScopedSubscription[] = scenario.subscriptions.map((s) => ({
-      subscriptionId: s.id,
-      subscriptionName: s.displayName,
-      tenantId: s.tenantId,
-      accountId: admin.account.homeAccountId,
-    }));
+    const subscriptions = scenarioScope(scenario, admin);
     // Warm every tenant's token first: sign-in is not what is measured.
     await refreshOnce(
       emu,

@@ -1,75 +1,19 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sleepFor } from '../../electron/inventory/read-pacer';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator';
-import { demoScenarioPath, fastSettings } from '../emulator/testing';
-import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
-import { TestClock, temporaryFolder } from '../subscriptions/service-fixture';
-import {
-  TestCredentials,
-  TestScope,
-  scoped,
-  signInToTenant,
-  startInventory,
-  subscription,
-  tenant,
-} from './inventory-fixture';
+import { fastSettings } from '../emulator/testing';
+import { useDemoInventory } from './demo-inventory';
+import { TestScope, scoped, subscription, tenant } from './inventory-fixture';
 
-let emu: RunningEmulator;
-let admin: SignedInAccount;
-let ops: SignedInAccount;
-let folder: ReturnType<typeof temporaryFolder>;
-let clock: TestClock;
-let credentials: TestCredentials;
-const openDatabases: Array<{ close(): void; open: boolean }> = [];
+const demo = useDemoInventory();
+const { inventory } = demo;
 const released: Array<() => void> = [];
 
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  admin = await signIn(emu, 'admin@contoso.com');
-  ops = await signIn(emu, 'ops@fabrikam.com');
-  await signInToTenant(emu, admin, tenant.northwind);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  folder = temporaryFolder();
-  clock = new TestClock();
-  credentials = new TestCredentials(emu, [admin, ops]);
-  emu.requestLog.clear();
-});
 afterEach(async () => {
   for (const release of released.splice(0)) release();
-  await emu.control.resetFaults();
-  await emu.control.updateSettings({ pageSize: fastSettings.pageSize });
-  for (const db of openDatabases.splice(0)) if (db.open) db.close();
-  folder.dispose();
+  await demo.emu.control.updateSettings({ pageSize: fastSettings.pageSize });
 });
-
-/** In the demo's order: Contoso (3), Fabrikam (2), Northwind (1). */
-const everySubscription = () => [
-  scoped('prod', admin),
-  scoped('dev', admin),
-  scoped('platform', admin),
-  scoped('research', admin),
-  scoped('analytics', ops),
-  scoped('northwindAi', admin),
-];
-
-function inventory(extra: Partial<Parameters<typeof startInventory>[0]> = {}) {
-  const started = startInventory({
-    emu,
-    file: folder.file,
-    scope: new TestScope(everySubscription()),
-    credentials,
-    clock,
-    ...extra,
-  });
-  openDatabases.push(started.database);
-  return started;
-}
 
 /** A token request that never answers until released (or aborted): a tenant whose sign-in hangs. */
 function hangingCredential(): TokenCredential & { readonly asked: () => number } {
@@ -96,7 +40,7 @@ async function until(what: string, probe: () => boolean): Promise<void> {
 }
 
 const armReads = (pattern: RegExp) =>
-  emu.requestLog
+  demo.emu.requestLog
     .entries()
     .filter(
       (e) => e.kind === 'arm' && e.method === 'GET' && pattern.test(e.path.split('?')[0] ?? ''),
@@ -135,7 +79,7 @@ describe('refresh progress, cancel and overlap', () => {
 
   it('cancels: nothing more starts, the listing cut short is not written, the rest keep their state', async () => {
     const hanging = hangingCredential();
-    credentials.override = (_account, tenantId) =>
+    demo.credentials.override = (_account, tenantId) =>
       tenantId === tenant.fabrikam ? hanging : undefined;
     const { service, progress } = inventory({
       limits: { subscriptions: 1, tenantSubscriptions: 1 },
@@ -182,14 +126,14 @@ describe('one subscription’s listings side by side', () => {
       },
     };
     const { service } = inventory({
-      scope: new TestScope([scoped('prod', admin)]),
+      scope: new TestScope([scoped('prod', demo.admin)]),
       policies: [holdWorkspaces],
     });
 
     const snapshot = await service.refresh();
 
     expect(snapshot.problems).toEqual([]);
-    const log = emu.requestLog.entries().map((e) => e.path.split('?')[0] ?? '');
+    const log = demo.emu.requestLog.entries().map((e) => e.path.split('?')[0] ?? '');
     const clustersAnswered = log.findIndex((path) => clusterList.test(path));
     const workspacesAnswered = log.findIndex((path) => workspaceList.test(path));
     expect(clustersAnswered).toBeGreaterThanOrEqual(0);
@@ -203,7 +147,7 @@ describe('one subscription’s listings side by side', () => {
 describe('a failing tenant', () => {
   it('never blocks the other tenants, and its error is shown on its subscriptions', async () => {
     const hanging = hangingCredential();
-    credentials.override = (_account, tenantId) =>
+    demo.credentials.override = (_account, tenantId) =>
       tenantId === tenant.fabrikam ? hanging : undefined;
     const { service, progress } = inventory({
       limits: { subscriptions: 3, tenantSubscriptions: 1 },
@@ -229,14 +173,14 @@ describe('a failing tenant', () => {
 
 describe('pacing within ARM’s read budget', () => {
   it('slows down before the subscription’s reads run out: no 429 is ever answered', async () => {
-    await emu.control.setThrottling({
+    await demo.emu.control.setThrottling({
       reads: { capacity: 8, refillPerSecond: 10 },
       writes: { capacity: 200, refillPerSecond: 10 },
       deletes: { capacity: 200, refillPerSecond: 10 },
     });
     const waits: number[] = [];
     const { service } = inventory({
-      scope: new TestScope([scoped('prod', admin), scoped('dev', admin)]),
+      scope: new TestScope([scoped('prod', demo.admin), scoped('dev', demo.admin)]),
       // No retries: a 429 would surface as a problem instead of being retried away.
       retryOptions: { maxRetries: 0 },
       pacing: {
@@ -252,7 +196,7 @@ describe('pacing within ARM’s read budget', () => {
     const snapshot = await service.refresh();
 
     expect(snapshot.problems).toEqual([]);
-    expect(emu.requestLog.entries().filter((e) => e.status === 429)).toEqual([]);
+    expect(demo.emu.requestLog.entries().filter((e) => e.status === 429)).toEqual([]);
     expect(waits.length).toBeGreaterThan(0);
     // More reads than the bucket holds were needed: the pacer, not luck, kept them inside it.
     expect(armReads(new RegExp(subscription.prod.id, 'i')).length).toBeGreaterThan(8);
@@ -261,20 +205,20 @@ describe('pacing within ARM’s read budget', () => {
 
 describe('Retry-After', () => {
   it('is honoured when a 429 comes anyway (pacing off): the listing succeeds after waiting', async () => {
-    await emu.control.setThrottling({
+    await demo.emu.control.setThrottling({
       reads: { capacity: 5, refillPerSecond: 5 },
       writes: { capacity: 200, refillPerSecond: 10 },
       deletes: { capacity: 200, refillPerSecond: 10 },
     });
     const { service } = inventory({
-      scope: new TestScope([scoped('prod', admin)]),
+      scope: new TestScope([scoped('prod', demo.admin)]),
       // A reserve far below zero: the pacer never holds a read back.
       pacing: { reserve: -1_000_000 },
     });
 
     const snapshot = await service.refresh();
 
-    const log = emu.requestLog.entries();
+    const log = demo.emu.requestLog.entries();
     const throttled = log.filter((e) => e.status === 429);
     expect(throttled.length).toBeGreaterThan(0);
     // Each throttled read was sent again no sooner than its Retry-After (1 s here) allowed.
@@ -296,26 +240,26 @@ describe('start-up from the local record', () => {
   it('shows each subscription with the age of its own data before any network call', async () => {
     const first = inventory();
     await first.service.refresh();
-    const listedFirst = clock.iso();
-    clock.advance(30);
+    const listedFirst = demo.clock.iso();
+    demo.clock.advance(30);
     // Fabrikam's sign-in fails this time: its subscriptions keep the age of their last listing.
-    credentials.override = (_account, tenantId) =>
+    demo.credentials.override = (_account, tenantId) =>
       tenantId === tenant.fabrikam
         ? { getToken: () => Promise.reject(new Error('sign-in needed')) }
         : undefined;
     await first.service.refresh();
     first.database.close();
 
-    emu.requestLog.clear();
+    demo.emu.requestLog.clear();
     // A restart with Azure unreachable and the connection never ready: the record answers anyway.
     const restarted = inventory({ runtime: () => new Promise(() => undefined) });
     const snapshot = restarted.service.snapshot();
 
-    expect(emu.requestLog.entries()).toEqual([]);
+    expect(demo.emu.requestLog.entries()).toEqual([]);
     const ages = Object.fromEntries(
       (snapshot.listed ?? []).map((l) => [l.subscriptionId, l.listedAt]),
     );
-    expect(ages[subscription.prod.id]).toBe(clock.iso());
+    expect(ages[subscription.prod.id]).toBe(demo.clock.iso());
     expect(ages[subscription.research.id]).toBe(listedFirst);
     expect(ages[subscription.analytics.id]).toBe(listedFirst);
     expect(snapshot.refreshedAt).toBe(listedFirst);

@@ -15,7 +15,7 @@ import type { ScopedSubscription } from '../../electron/inventory/inventory-scop
 import { startEmulator, type RunningEmulator } from '../emulator/emulator';
 import { generateScenario } from '../emulator/scenario/generate';
 import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
-import { timedRefresh } from './refresh-bench-harness';
+import { scenarioScope, timedRefresh } from './refresh-bench-harness';
 
 const latencyArg = process.argv.find((arg) => arg.startsWith('--latency='));
 const LATENCY_MS = latencyArg ? Number(latencyArg.split('=')[1]) : 100;
@@ -66,12 +66,7 @@ async function main(): Promise<void> {
   const emu = await startEmulator({ scenario, validate: false, settings: { pageSize: 1000 } });
   try {
     const admin = await signIn(emu, 'admin@tenant0.example');
-    const subscriptions: ScopedSubscription[] = scenario.subscriptions.map((s) => ({
-      subscriptionId: s.id,
-      subscriptionName: s.displayName,
-      tenantId: s.tenantId,
-      accountId: admin.account.homeAccountId,
-    }));
+    const subscriptions = scenarioScope(scenario, admin);
     // Warm every tenant's token: sign-in is not what is measured.
     await refresh(
       emu,

@@ -1,80 +1,31 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { InventorySnapshot } from '../../shared/domain/inventory';
 import { sleepFor } from '../../electron/inventory/read-pacer';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator';
-import { demoScenarioPath, fastSettings } from '../emulator/testing';
-import { signIn, type SignedInAccount } from '../subscriptions/emulator-directory';
-import { TestClock, temporaryFolder } from '../subscriptions/service-fixture';
-import {
-  TestCredentials,
-  TestScope,
-  scoped,
-  signInToTenant,
-  startInventory,
-  tenant,
-} from './inventory-fixture';
+import { fastSettings } from '../emulator/testing';
+import { useDemoInventory } from './demo-inventory';
+import { TestScope, scoped } from './inventory-fixture';
 
-let emu: RunningEmulator;
-let admin: SignedInAccount;
-let ops: SignedInAccount;
-let clock: TestClock;
-let credentials: TestCredentials;
-const folders: Array<ReturnType<typeof temporaryFolder>> = [];
-const openDatabases: Array<{ close(): void; open: boolean }> = [];
+const demo = useDemoInventory();
 
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: demoScenarioPath, settings: fastSettings });
-  admin = await signIn(emu, 'admin@contoso.com');
-  ops = await signIn(emu, 'ops@fabrikam.com');
-  await signInToTenant(emu, admin, tenant.northwind);
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  clock = new TestClock();
-  credentials = new TestCredentials(emu, [admin, ops]);
-  emu.requestLog.clear();
-});
 afterEach(async () => {
-  await emu.control.resetFaults();
-  await emu.control.updateSettings({
+  await demo.emu.control.updateSettings({
     pageSize: fastSettings.pageSize,
     resourceGraph: 'available',
     resourceGraphQuota: 15,
   });
-  for (const db of openDatabases.splice(0)) if (db.open) db.close();
-  for (const folder of folders.splice(0)) folder.dispose();
 });
 
-const everySubscription = () => [
-  scoped('prod', admin),
-  scoped('dev', admin),
-  scoped('platform', admin),
-  scoped('research', admin),
-  scoped('analytics', ops),
-  scoped('northwindAi', admin),
-];
-
 /** An inventory with its own database; `graph` puts every refresh above the Resource Graph threshold. */
-function inventory(graph: boolean, extra: Partial<Parameters<typeof startInventory>[0]> = {}) {
-  const folder = temporaryFolder();
-  folders.push(folder);
-  const started = startInventory({
-    emu,
-    file: folder.file,
-    scope: new TestScope(everySubscription()),
-    credentials,
-    clock,
+function inventory(graph: boolean, extra: Partial<Parameters<typeof demo.inventory>[0]> = {}) {
+  return demo.inventory({
+    file: demo.anotherFolder().file,
     limits: { resourceGraphAbove: graph ? 0 : 1000 },
     ...extra,
   });
-  openDatabases.push(started.database);
-  return started;
 }
 
 const graphQueries = () =>
-  emu.requestLog
+  demo.emu.requestLog
     .entries()
     .filter(
       (e) =>
@@ -82,7 +33,7 @@ const graphQueries = () =>
     );
 
 const subscriptionLists = () =>
-  emu.requestLog
+  demo.emu.requestLog
     .entries()
     .filter(
       (e) =>
@@ -105,7 +56,7 @@ const contents = (snapshot: InventorySnapshot) => ({
 describe('discovery through Resource Graph above the threshold', () => {
   it('finds what ARM lists, following $skipToken, with no per-subscription list of those types', async () => {
     const byArm = await inventory(false).service.refresh();
-    emu.requestLog.clear();
+    demo.emu.requestLog.clear();
 
     const byGraph = await inventory(true).service.refresh();
 
@@ -119,7 +70,7 @@ describe('discovery through Resource Graph above the threshold', () => {
     expect(queries.some((q) => JSON.stringify(q.body).includes('$skipToken'))).toBe(true);
     // Computes are not in Resource Graph: they are still listed per workspace.
     expect(
-      emu.requestLog
+      demo.emu.requestLog
         .entries()
         .some((e) => /\/workspaces\/[^/]+\/computes$/i.test(e.path.split('?')[0] ?? '')),
     ).toBe(true);
@@ -131,7 +82,7 @@ describe('discovery through Resource Graph above the threshold', () => {
   });
 
   it('falls back to ARM per subscription where the cloud has no Resource Graph', async () => {
-    await emu.control.updateSettings({ resourceGraph: 'absent' });
+    await demo.emu.control.updateSettings({ resourceGraph: 'absent' });
 
     const snapshot = await inventory(true).service.refresh();
 
@@ -143,7 +94,7 @@ describe('discovery through Resource Graph above the threshold', () => {
   });
 
   it('falls back to ARM when Resource Graph refuses', async () => {
-    await emu.control.addErrorBurst({
+    await demo.emu.control.addErrorBurst({
       pathPattern: '/providers/Microsoft\\.ResourceGraph/resources',
       method: 'POST',
       status: 503,
@@ -159,11 +110,11 @@ describe('discovery through Resource Graph above the threshold', () => {
 
   it('waits for its quota window to reset instead of being refused', async () => {
     // Five queries per (account, tenant) batch, more with paging: a quota of 4 runs out.
-    await emu.control.updateSettings({ resourceGraphQuota: 4, pageSize: 100 });
+    await demo.emu.control.updateSettings({ resourceGraphQuota: 4, pageSize: 100 });
     const waits: number[] = [];
 
     const snapshot = await inventory(true, {
-      scope: new TestScope([scoped('prod', admin), scoped('dev', admin)]),
+      scope: new TestScope([scoped('prod', demo.admin), scoped('dev', demo.admin)]),
       retryOptions: { maxRetries: 0 },
       pacing: {
         sleep: (ms, signal) => {

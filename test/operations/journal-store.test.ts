@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors';
@@ -10,7 +7,7 @@ import {
   type JournalStore,
   type NewOperation,
 } from '../../electron/operations/journal-store';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 // The operation journal on its own: what a row says after each step the runner takes, and what a
 // restart reads back. Values are written out by hand, not derived from the store's own mapping.
@@ -45,19 +42,16 @@ function newOperation(overrides: Partial<NewOperation> = {}): NewOperation {
   };
 }
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let journal: JournalStore;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-journal-store-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('journal-store');
+  db = scratch.db;
   journal = createJournalStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 function refusalOf(action: () => unknown): AppError {
   try {

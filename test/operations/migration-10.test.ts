@@ -6,6 +6,7 @@ import { createComputeRecordStore } from '../../electron/operations/compute-reco
 import { createJournalStore, type NewOperation } from '../../electron/operations/journal-store';
 import { openDatabase } from '../../electron/store/database';
 import { migrations } from '../../electron/store/migrations';
+import { workspaceRecord } from '../inventory/records-fixture';
 
 const SUB = 'ade2bc8c-c23b-5a54-bf0e-be3b4b13f9a0';
 const TENANT = 'bd79c068-555e-57b3-b248-2d47f661607e';
@@ -50,21 +51,7 @@ describe('migration 10: role grants in the operation journal', () => {
     });
     const journal = createJournalStore(before);
     const records = createComputeRecordStore(before);
-    records.upsertWorkspace(
-      {
-        id: WORKSPACE,
-        name: 'mlw-a',
-        friendlyName: null,
-        resourceGroup: 'rg-ml',
-        location: 'westeurope',
-        storageAccount: null,
-        containerRegistry: null,
-        keyVault: null,
-      },
-      SUB,
-      TENANT,
-      '2026-01-01T00:00:00.000Z',
-    );
+    records.upsertWorkspace(workspaceRecord('mlw-a'), SUB, TENANT, '2026-01-01T00:00:00.000Z');
     journal.insert(operation());
     journal.recordPoll('op-1', {
       at: '2026-01-01T00:00:01.000Z',

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJournalStore } from '../../electron/operations/journal-store';
 import { createRoleJournal } from '../../electron/operations/role-journal';
 import type { RoleOperationRecorder } from '../../electron/roles/operation-recorder';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import type { OperationView } from '../../shared/domain/operations';
 import type { GrantView } from '../../shared/domain/roles';
 import { recordingLogger } from '../auth/accounts-harness';
@@ -50,7 +47,7 @@ function grantView(overrides: Partial<GrantView> = {}): GrantView {
   };
 }
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let changed: OperationView[];
 let logger: ReturnType<typeof recordingLogger>;
@@ -58,8 +55,8 @@ let roles: RoleOperationRecorder;
 let access: { accountId: string; tenantId: string } | null;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-role-journal-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('role-journal');
+  db = scratch.db;
   changed = [];
   logger = recordingLogger();
   access = { accountId: 'account-a', tenantId: TENANT };
@@ -70,10 +67,7 @@ beforeEach(() => {
     logger,
   });
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 const row = (id = 'role-g1') => createJournalStore(db).read(id);
 

@@ -3,17 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { noWorkspaceText } from '../../renderer/src/attach/workspace-choice';
 import { inventoryEmptyReason } from '../../renderer/src/inventory/inventory-empty';
-import type { InventorySnapshot } from '../../shared/domain/inventory';
+import { snapshotOf } from './inventory-fixtures';
 
-const emptyRecord: InventorySnapshot = {
-  workspaces: [],
-  computes: [],
-  clusters: [],
-  identities: [],
-  problems: [],
-  refreshedAt: null,
-  unlisted: [],
-};
+const emptyRecord = snapshotOf([], [], { refreshedAt: null });
 
 describe('the attach wizard with no workspace to list', () => {
   it('asks a signed-out user to sign in, not to refresh or choose subscriptions', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RefreshProgress } from '../../shared/ipc/contract-refresh';
 import {
+  cancelledRefreshText,
   createRefreshProgressStore,
   refreshProgressText,
 } from '../../renderer/src/state/refresh-progress-store';
@@ -21,6 +22,14 @@ describe('the refresh progress', () => {
     expect(refreshProgressText(progress())).toBe('3 of 6 — Contoso ML Production');
     expect(refreshProgressText(progress({ current: null }))).toBe('3 of 6 subscriptions');
     expect(refreshProgressText(progress({ total: 0, done: 0 }))).toBe('No subscriptions to list');
+  });
+
+  it('says how far a cancelled refresh got, and nothing after one that ran to its end', () => {
+    expect(cancelledRefreshText(progress({ status: 'cancelled', done: 1 }))).toBe(
+      'Refresh cancelled after 1 of 6 subscriptions: the others show their last record.',
+    );
+    expect(cancelledRefreshText(progress({ status: 'finished', done: 6 }))).toBeNull();
+    expect(cancelledRefreshText(progress())).toBeNull();
   });
 
   it('never lets a late event of an older refresh replace the running one', () => {

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors';
-import { openDatabase } from '../../electron/store/database';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import type { ReadyTenant } from '../../electron/subscriptions/directory';
 import {
   createSubscriptionsStore,
@@ -47,19 +44,16 @@ const failure = (tenant: ReadyTenant): TenantListing => ({
   problem: { code: 'ProxyUnreachable', message: 'The proxy could not be reached.' },
 });
 
-let dir: string;
+let scratch: ScratchDatabase;
 let db: Database;
 let store: SubscriptionsStore;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mooring-subscriptions-records-'));
-  db = openDatabase({ path: path.join(dir, 'mooring.sqlite3') });
+  scratch = scratchDatabase('subscriptions-records');
+  db = scratch.db;
   store = createSubscriptionsStore(db);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => scratch.close());
 
 const shown = (id: string) => {
   const found = store.snapshot().subscriptions.find((s) => s.subscriptionId === id);

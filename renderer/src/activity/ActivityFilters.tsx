@@ -14,6 +14,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   select: { minWidth: '170px', maxWidth: '260px' },
+  // A native select sizes itself to its longest option: held to its field, it never runs over
+  // the next filter (long workspace names did).
+  control: { width: '100%', minWidth: 0 },
   date: { width: '160px' },
 });
 
@@ -35,6 +38,8 @@ function ChoiceField({ label, value, choices, anyLabel, onChange, testId }: Choi
   return (
     <Field label={label} className={styles.select}>
       <Select
+        className={styles.control}
+        select={{ className: styles.control }}
         value={value ?? ANY}
         onChange={(_event, data) => onChange(data.value === ANY ? null : data.value)}
         data-testid={testId}

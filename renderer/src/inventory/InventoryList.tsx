@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent } from 'react';
+import { whenDrawn } from '../components/when-drawn';
 import { useVirtualWindow } from '../scope/use-virtual-window';
 import { useSubscriptions } from '../state/azure-stores';
 import type { InventoryJump } from '../state/inventory-store';
@@ -81,20 +82,14 @@ export function InventoryList({
       jump.kind === 'compute'
         ? `[data-compute-id="${CSS.escape(jump.id)}"]`
         : `[data-workspace-id="${CSS.escape(jump.id)}"] [data-testid="workspace-header"]`;
-    let frame = 0;
-    let attempts = 0;
-    const focusWhenDrawn = () => {
-      const element = scroller.querySelector<HTMLElement>(selector);
-      if (element || attempts >= 20) {
+    return whenDrawn(
+      () => scroller.querySelector<HTMLElement>(selector),
+      20,
+      (element) => {
         element?.focus({ preventScroll: true });
         onJumpDone();
-        return;
-      }
-      attempts += 1;
-      frame = requestAnimationFrame(focusWhenDrawn);
-    };
-    frame = requestAnimationFrame(focusWhenDrawn);
-    return () => cancelAnimationFrame(frame);
+      },
+    );
   }, [jump, items, heights, onJumpDone]);
 
   const [lastFocused, setLastFocused] = useState<string | null>(null);
@@ -120,6 +115,7 @@ export function InventoryList({
           collapsed={item.collapsed}
           needsSignIn={waiting.has(item.group.subscriptionId)}
           tenantName={tenantNames.get(item.group.subscriptionId.toLowerCase())}
+          now={now}
           onToggle={onToggle}
         />
       ) : (

@@ -13,14 +13,16 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import type { FocusEvent, KeyboardEvent } from 'react';
 import type { InventoryRow } from '../../../shared/domain/inventory-rows';
 import { CallError } from '../components/CallError';
+import { whenDrawn } from '../components/when-drawn';
 import { useInventoryTable } from '../state/azure-stores';
-import { rowAt } from '../state/inventory-table-store';
+import { isNarrowed, rowAt } from '../state/inventory-table-store';
 import { timeAgo } from '../scope/relative-time';
 import { useVirtualWindow } from '../scope/use-virtual-window';
 import { stateColor } from './compute-presentation';
 import { ROW_ATTRIBUTE, moveBetweenRows, tabStopOf } from './row-keys';
 import {
   GRID_COLUMNS,
+  GRID_MIN_WIDTH,
   ROW_HEIGHT,
   TABLE_COLUMNS,
   durationText,
@@ -34,11 +36,14 @@ const useStyles = makeStyles({
   grid: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    overflow: 'hidden',
+    // A window narrower than the columns' minimums scrolls the table sideways: no column is cut off.
+    overflowX: 'auto',
+    overflowY: 'hidden',
   },
   header: {
     display: 'grid',
     gridTemplateColumns: GRID_COLUMNS,
+    minWidth: GRID_MIN_WIDTH,
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -57,7 +62,7 @@ const useStyles = makeStyles({
     overflowY: 'auto',
     overscrollBehavior: 'contain',
   },
-  canvas: { position: 'relative' },
+  canvas: { position: 'relative', minWidth: GRID_MIN_WIDTH },
   row: {
     position: 'absolute',
     left: 0,
@@ -356,12 +361,14 @@ export function InventoryTable({
   const blocks = useInventoryTable((state) => state.blocks);
   const density = useInventoryTable((state) => state.density);
   const search = useInventoryTable((state) => state.query.search);
-  const filtering = useInventoryTable(
-    (state) => Object.keys(state.query.filter).length > 0 || state.query.search !== '',
-  );
+  const filtering = useInventoryTable(isNarrowed);
   const stuckAfterMinutes = useInventoryTable((state) => state.stuckAfterMinutes);
   const scrollTarget = useInventoryTable((state) => state.scrollTarget);
-  const { setSearch, showRange, scrollDone, recordChanged } = useInventoryTable((state) => state);
+  // One selector each: the whole state would re-render the table at every change of the store.
+  const setSearch = useInventoryTable((state) => state.setSearch);
+  const showRange = useInventoryTable((state) => state.showRange);
+  const scrollDone = useInventoryTable((state) => state.scrollDone);
+  const recordChanged = useInventoryTable((state) => state.recordChanged);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const rowHeight = ROW_HEIGHT[density];
   const heights = useMemo(() => new Array<number>(total).fill(rowHeight), [total, rowHeight]);
@@ -402,42 +409,30 @@ export function InventoryTable({
       0,
       scrollTarget.index * rowHeight - scroller.clientHeight / 2 + rowHeight / 2,
     );
-    let frame = 0;
-    let attempts = 0;
-    const focusWhenDrawn = () => {
-      const element = scroller.querySelector<HTMLElement>(
-        `[data-compute-id="${CSS.escape(scrollTarget.id)}"]`,
-      );
-      if (element || attempts >= 120) {
+    return whenDrawn(
+      () =>
+        scroller.querySelector<HTMLElement>(`[data-compute-id="${CSS.escape(scrollTarget.id)}"]`),
+      120,
+      (element) => {
         // Focus scrolls the page too when the row sits below its fold (the last rows do).
         element?.focus();
         if (element) setLastFocused(scrollTarget.id);
         scrollDone();
-        return;
-      }
-      attempts += 1;
-      frame = requestAnimationFrame(focusWhenDrawn);
-    };
-    frame = requestAnimationFrame(focusWhenDrawn);
-    return () => cancelAnimationFrame(frame);
+      },
+    );
   }, [scrollTarget, rowHeight, scrollDone, total]);
 
-  const drawnIds: string[] = [];
-  const drawn = [];
+  // The rows in view: those whose block is loaded, and a placeholder where it is on its way.
+  const inView: { index: number; row: InventoryRow | undefined }[] = [];
   for (let index = view.first; index <= view.last && index < total; index += 1) {
-    const row = rowAt(blocks, index);
-    const top = view.offsetOf(index);
-    if (!row) {
-      drawn.push(<PlaceholderRow key={`p${index}`} index={index} top={top} height={rowHeight} />);
-      continue;
-    }
-    drawnIds.push(row.id);
+    inView.push({ index, row: rowAt(blocks, index) });
   }
-  const tabStop = tabStopOf(drawnIds, lastFocused);
-  for (let index = view.first; index <= view.last && index < total; index += 1) {
-    const row = rowAt(blocks, index);
-    if (!row) continue;
-    drawn.push(
+  const tabStop = tabStopOf(
+    inView.flatMap(({ row }) => (row ? [row.id] : [])),
+    lastFocused,
+  );
+  const drawn = inView.map(({ index, row }) =>
+    row ? (
       <TableRow
         key={row.id}
         row={row}
@@ -451,9 +446,16 @@ export function InventoryTable({
         stuckAfterMinutes={stuckAfterMinutes}
         onOpen={onOpen}
         onOpenCluster={onOpenCluster}
-      />,
-    );
-  }
+      />
+    ) : (
+      <PlaceholderRow
+        key={`p${index}`}
+        index={index}
+        top={view.offsetOf(index)}
+        height={rowHeight}
+      />
+    ),
+  );
 
   const onFocus = (event: FocusEvent<HTMLElement>) => {
     const id = (event.target as HTMLElement)

@@ -13,6 +13,7 @@ import {
 import type { MenuProps } from '@fluentui/react-components';
 import type { Facet, FacetCount, RowFilter } from '../../../shared/domain/inventory-rows';
 import { useInventoryTable } from '../state/azure-stores';
+import { isNarrowed } from '../state/inventory-table-store';
 import { DEFAULT_COMPUTE_TYPES_SHOWN } from './table-filters';
 
 const useStyles = makeStyles({
@@ -44,6 +45,15 @@ function chosenOf(filter: RowFilter, facet: Facet): string[] {
   return [...(filter[facet] ?? [])];
 }
 
+/**
+ * For a filter of two values that exclude each other (changed or not, stuck or not): the one
+ * just checked wins, none shows both; unchecking the one chosen leaves none.
+ */
+function newestChoice(checked: readonly string[], chosen: readonly string[]): string | undefined {
+  const added = checked.filter((value) => !chosen.includes(value));
+  return added[0] ?? (checked.length === 1 ? checked[0] : undefined);
+}
+
 function FilterMenu({ facet, label }: { facet: Facet; label: string }) {
   const styles = useStyles();
   const filter = useInventoryTable((state) => state.query.filter);
@@ -54,15 +64,9 @@ function FilterMenu({ facet, label }: { facet: Facet; label: string }) {
   const onChange: MenuProps['onCheckedValueChange'] = (_event, data) => {
     const checked = data.checkedItems;
     if (facet === 'drift') {
-      // One of the two at a time: the newest choice wins, none shows both.
-      const next = checked.filter((value) => !chosen.includes(value));
-      setFilter(
-        'drift',
-        (next[0] ?? (checked.length === 1 ? checked[0] : undefined)) as RowFilter['drift'],
-      );
+      setFilter('drift', newestChoice(checked, chosen) as RowFilter['drift']);
     } else if (facet === 'stuck') {
-      const next = checked.filter((value) => !chosen.includes(value));
-      const value = next[0] ?? (checked.length === 1 ? checked[0] : undefined);
+      const value = newestChoice(checked, chosen);
       setFilter('stuck', value === undefined ? undefined : value === 'stuck');
     } else {
       setFilter(facet, checked);
@@ -117,9 +121,7 @@ export function InventoryTableToolbar({
   const density = useInventoryTable((state) => state.density);
   const setDensity = useInventoryTable((state) => state.setDensity);
   const clearFilters = useInventoryTable((state) => state.clearFilters);
-  const filtered = useInventoryTable(
-    (state) => Object.keys(state.query.filter).length > 0 || state.query.search !== '',
-  );
+  const filtered = useInventoryTable(isNarrowed);
   return (
     <div className={styles.bar} role="toolbar" aria-label="Filter the computes">
       <SearchBox

@@ -16,6 +16,7 @@ import { RefreshFromAzureButton } from '../components/RefreshFromAzureButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { useInventory, useRefreshProgress } from '../state/azure-stores';
 import { RefreshProgressBar } from './RefreshProgressBar';
+import { cancelledRefreshText } from '../state/refresh-progress-store';
 import { STATE_FILTERS } from './inventory-model';
 import type { StateFilter } from './inventory-model';
 import { recordStatusText, unlistedText } from './record-age';
@@ -65,6 +66,7 @@ export function InventoryStatusLine({
   const cancel = useRefreshProgress((state) => state.cancel);
   // A refresh asked for here, or one the main process started by itself (start-up, interval).
   const running = asked || progress?.status === 'running';
+  const cancelled = progress ? cancelledRefreshText(progress) : null;
   const refreshFromAzure = useInventory((state) => state.refreshFromAzure);
   const view = useInventory((state) => state.view);
   const problems = view.status === 'ready' ? view.value.problems : NONE;
@@ -106,6 +108,11 @@ export function InventoryStatusLine({
             </Button>
           </MessageBarActions>
         </MessageBar>
+      )}
+      {!running && cancelled && (
+        <Caption1 className={styles.age} role="status" data-testid="inventory-refresh-cancelled">
+          {cancelled}
+        </Caption1>
       )}
       {running && (
         <RefreshProgressBar

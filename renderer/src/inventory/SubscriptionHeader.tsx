@@ -3,7 +3,6 @@ import { ChevronDown20Regular, ChevronRight20Regular } from '@fluentui/react-ico
 import { memo } from 'react';
 import { timeAgo } from '../scope/relative-time';
 import type { SubscriptionGroup } from './inventory-model';
-import { useNow } from './use-now';
 
 const useStyles = makeStyles({
   row: {
@@ -35,6 +34,8 @@ interface SubscriptionHeaderProps {
   readonly needsSignIn: boolean;
   /** The tenant the subscription belongs to, by name (when the subscription list knows it). */
   readonly tenantName?: string | undefined;
+  /** The list's clock, for the age: one timer for the whole list, not one per heading. */
+  readonly now: number;
   readonly onToggle: (subscriptionId: string) => void;
 }
 
@@ -46,11 +47,11 @@ export const SubscriptionHeader = memo(function SubscriptionHeader({
   collapsed,
   needsSignIn,
   tenantName,
+  now,
   onToggle,
 }: SubscriptionHeaderProps) {
   const styles = useStyles();
   const count = group.workspaces.length;
-  const now = useNow();
   return (
     <div
       role="listitem"

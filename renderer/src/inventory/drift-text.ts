@@ -1,42 +1,10 @@
-import type { ClusterDrift, ClusterDriftChange } from '../../../shared/domain/clusters';
-import type { ComputeDrift, ComputeDriftChange } from '../../../shared/domain/inventory';
+import type { ClusterDrift } from '../../../shared/domain/clusters';
+import type { ComputeDrift } from '../../../shared/domain/inventory';
+import { changesText } from '../../../shared/inventory/drift-words';
 import { timeAgo } from '../scope/relative-time';
 
-type DriftChange = ComputeDriftChange | ClusterDriftChange;
-
-const LABELS: Record<DriftChange['field'], string> = {
-  appeared: 'appeared',
-  returned: 'came back',
-  removed: 'removed',
-  state: 'state',
-  errors: 'errors',
-  identity: 'identity',
-  namespace: 'namespace',
-  description: 'description',
-  extension: 'Azure ML extension',
-  extensionState: 'extension state',
-  extensionVersion: 'extension version',
-};
-
-const value = (text: string | null) => (text === null || text === '' ? 'none' : text);
-
-/** "identity SystemAssigned → None", "appeared (Creating)", "removed (was Succeeded)". */
-export function changeText(change: DriftChange): string {
-  const label = LABELS[change.field];
-  switch (change.field) {
-    case 'appeared':
-    case 'returned':
-      return change.to === null ? label : `${label} (${change.to})`;
-    case 'removed':
-      return change.from === null ? label : `${label} (was ${change.from})`;
-    default:
-      return `${label} ${value(change.from)} → ${value(change.to)}`;
-  }
-}
-
-/** The changes of one observation, joined: "state Succeeded → Failed; namespace a → b". */
-export const changesText = (changes: readonly DriftChange[]): string =>
-  changes.map(changeText).join('; ');
+// The words for each change are shared with the main process's table rows.
+export { changeText, changesText } from '../../../shared/inventory/drift-words';
 
 /**
  * The note on a compute's or cluster's row: "Changed outside Mooring: identity SystemAssigned →

@@ -4,6 +4,7 @@ import type {
   SubscriptionFilterChange,
   SubscriptionView,
 } from '../../../shared/domain/subscriptions';
+import { whenDrawn } from '../components/when-drawn';
 import type { TenantGroup } from './scope-model';
 import type { SignInWait } from './sign-in-wait';
 import { SubscriptionRow } from './SubscriptionRow';
@@ -100,21 +101,15 @@ export function SubscriptionList({
     scrollToRow(index);
     setHighlighted(focusRequest.subscriptionId);
     const selector = `[data-subscription-id="${focusRequest.subscriptionId}"] input[type="checkbox"]`;
-    let frame = 0;
-    let attempts = 0;
     // The row is drawn on the render after the scroll; give it a few frames to appear.
-    const focusWhenDrawn = () => {
-      const checkbox = scrollerRef.current?.querySelector<HTMLInputElement>(selector);
-      if (checkbox || attempts >= 10) {
+    return whenDrawn(
+      () => scrollerRef.current?.querySelector<HTMLInputElement>(selector) ?? null,
+      10,
+      (checkbox) => {
         checkbox?.focus();
         onFocused();
-        return;
-      }
-      attempts += 1;
-      frame = requestAnimationFrame(focusWhenDrawn);
-    };
-    frame = requestAnimationFrame(focusWhenDrawn);
-    return () => cancelAnimationFrame(frame);
+      },
+    );
   }, [focusRequest, rows, scrollToRow, onFocused]);
 
   useEffect(() => {

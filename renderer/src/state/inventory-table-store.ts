@@ -7,7 +7,6 @@ import type {
   RowFilter,
   RowSort,
   RowSortColumn,
-  RowsPage,
   TableDensity,
 } from '../../../shared/domain/inventory-rows';
 import type { MooringClient } from '../../../shared/ipc/client';
@@ -78,7 +77,8 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
   let scrolls = 0;
 
   return createStore<InventoryTableState & InventoryTableActions>()((set, get) => {
-    const fetchBlock = async (block: number, forGeneration: number) => {
+    /** Reads one block of the current query; `replace` drops every other block at its answer. */
+    const fetchBlock = async (block: number, forGeneration: number, replace = false) => {
       const { query } = get();
       asked.add(block);
       const result = await settle(() =>
@@ -94,11 +94,8 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
         set({ status: 'failed', error: result.error });
         return;
       }
-      receive(block, result.value);
-    };
-
-    const receive = (block: number, page: RowsPage) => {
-      const blocks = new Map(get().blocks);
+      const page = result.value;
+      const blocks = new Map(replace ? [] : get().blocks);
       blocks.set(block, page.rows);
       set({
         status: 'ready',
@@ -115,27 +112,9 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
     const requery = (query: TableQuery, keepBlock = 0): Promise<void> => {
       generation += 1;
       asked.clear();
-      const mine = generation;
       set({ query });
-      return (async () => {
-        asked.add(keepBlock);
-        const result = await settle(() =>
-          client.call['inventory.rows']({
-            ...query,
-            offset: keepBlock * BLOCK_ROWS,
-            limit: BLOCK_ROWS,
-          }),
-        );
-        if (mine !== generation) return;
-        if (!result.ok) {
-          asked.delete(keepBlock);
-          set({ status: 'failed', error: result.error });
-          return;
-        }
-        // The answer replaces every block at once, so old and new rows never mix.
-        set({ blocks: new Map() });
-        receive(keepBlock, result.value);
-      })();
+      // The answer replaces every block at once, so old and new rows never mix.
+      return fetchBlock(keepBlock, generation, true);
     };
 
     return {
@@ -210,6 +189,10 @@ export function createInventoryTableStore(client: MooringClient): InventoryTable
     };
   });
 }
+
+/** Whether a filter or a search narrows the table (the count line and Clear filters say so). */
+export const isNarrowed = (state: Pick<InventoryTableState, 'query'>): boolean =>
+  Object.keys(state.query.filter).length > 0 || state.query.search !== '';
 
 /** The row at an index, when its block is loaded. */
 export const rowAt = (

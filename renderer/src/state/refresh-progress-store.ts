@@ -60,6 +60,16 @@ export function createRefreshProgressStore(client: MooringClient): RefreshProgre
 }
 
 /** "3 of 6 — Contoso ML Production" (the subscription being listed now, when there is one). */
+/**
+ * Said after a refresh the user cancelled, until the next one starts: how far it got, and that
+ * the subscriptions it did not reach keep their last record (a cancel loses nothing).
+ */
+export function cancelledRefreshText(progress: RefreshProgress): string | null {
+  if (progress.status !== 'cancelled') return null;
+  const reached = `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+  return `Refresh cancelled after ${reached} subscriptions: the others show their last record.`;
+}
+
 export function refreshProgressText(progress: RefreshProgress): string {
   if (progress.total === 0) return 'No subscriptions to list';
   const count = `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;

@@ -5,6 +5,7 @@ import { armError, json, type Reply } from '../core/reply';
 import type { World } from '../world/world';
 import { aksBody, arcBody, extensionBodies, identityBody, workspaceBody } from './bodies';
 import type { Caller } from './caller';
+import { offsetOfSkipToken, skipTokenAt } from './paging';
 import { route, type ArmRoute } from './route';
 
 /**
@@ -42,10 +43,15 @@ interface Row {
   readonly action: string;
 }
 
-/** The rows of one table and type in one subscription of the world. */
-function rowsOf(ctx: EmulatorContext, table: string, type: string, sub: string): Row[] {
+/** The rows of one table and type in one subscription (of tenant `tenantId`) of the world. */
+function rowsOf(
+  ctx: EmulatorContext,
+  table: string,
+  type: string,
+  sub: string,
+  tenantId: string,
+): Row[] {
   const resources = ctx.world.resourcesIn(sub);
-  const tenantId = ctx.world.tenantOfSubscription(sub) ?? '';
   const row = (body: Record<string, unknown>, action: string): Row => ({
     id: String(body['id']),
     subscriptionId: sub,
@@ -162,21 +168,19 @@ function answer(ctx: EmulatorContext, request: EmulatorRequest, caller: Caller):
   const rows = parsed.data.subscriptions
     .map((s) => s.toLowerCase())
     .filter((s) => ctx.world.tenantOfSubscription(s) === caller.tenantId)
-    .flatMap((s) => rowsOf(ctx, table, type, s))
-    .filter((row) => ctx.world.isAllowed([caller.objectId], row.id, row.action))
-    .map((row) => ({
-      ...row.body,
-      type: String(row.body['type'] ?? type).toLowerCase(),
-      subscriptionId: row.subscriptionId,
-      resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(row.id)?.[1]?.toLowerCase() ?? '',
-      tenantId: caller.tenantId,
-    }));
+    .flatMap((s) => rowsOf(ctx, table, type, s, caller.tenantId))
+    .filter((row) => ctx.world.isAllowed([caller.objectId], row.id, row.action));
   const options = parsed.data.options ?? {};
   const top = Math.min(options.$top ?? 100, ctx.world.settings.pageSize);
-  const offset = options.$skipToken
-    ? Number.parseInt(Buffer.from(options.$skipToken, 'base64url').toString('utf8'), 10) || 0
-    : (options.$skip ?? 0);
-  const data = rows.slice(offset, offset + top);
+  const offset = options.$skipToken ? offsetOfSkipToken(options.$skipToken) : (options.$skip ?? 0);
+  // Only the page's rows get Resource Graph's extra columns.
+  const data = rows.slice(offset, offset + top).map((row) => ({
+    ...row.body,
+    type: String(row.body['type'] ?? type).toLowerCase(),
+    subscriptionId: row.subscriptionId,
+    resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(row.id)?.[1]?.toLowerCase() ?? '',
+    tenantId: caller.tenantId,
+  }));
   const body: Record<string, unknown> = {
     totalRecords: rows.length,
     count: data.length,
@@ -185,7 +189,7 @@ function answer(ctx: EmulatorContext, request: EmulatorRequest, caller: Caller):
     resultTruncated: 'false',
   };
   if (offset + top < rows.length) {
-    body['$skipToken'] = Buffer.from(String(offset + top)).toString('base64url');
+    body['$skipToken'] = skipTokenAt(offset + top);
   }
   return json(200, body, quota.headers);
 }
@@ -196,6 +200,6 @@ export const resourceGraphRoutes: ArmRoute[] = [
     '/providers/Microsoft\\.ResourceGraph/resources',
     'resourceGraph',
     'resources',
-    (ctx, request, caller) => answer(ctx, request, caller),
+    answer,
   ),
 ];

@@ -76,7 +76,7 @@ async function route(ctx: EmulatorContext, request: EmulatorRequest): Promise<Ar
   const versioned: VersionedType = {
     family: selected.family,
     resourceType: selected.resourceType,
-    location: requestLocation(ctx, request.path),
+    location: () => requestLocation(ctx, request.path),
     locations: ctx.world.locations,
   };
   if (selected.anonymous) {
