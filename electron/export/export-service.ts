@@ -97,7 +97,7 @@ export function createExportService(options: ExportServiceOptions) {
     }
     if (request.kind === 'table') {
       const rows = allTableRows(request.query);
-      const columns = tableColumns;
+      const columns = tableColumns(exportedAt);
       return {
         rows: rows.length,
         content:
