@@ -8,74 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExportService } from '../../electron/export/export-service';
 import { createInventoryRows } from '../../electron/inventory/inventory-rows';
 import { openDatabase } from '../../electron/store/database';
-import type { ExportRequest } from '../../shared/domain/export';
 import type { RowsPage, RowsQuery } from '../../shared/domain/inventory-rows';
 import { TABLE_COLUMNS } from '../../renderer/src/inventory/table-columns';
-import { STATES, computeOf, guid, seedRows } from '../inventory/rows-fixture';
+import { STATES } from '../inventory/rows-fixture';
+import {
+  FORMULA,
+  FORMULA_ID,
+  QUERY,
+  REMOVED_AT,
+  REMOVED_ID,
+  SEEDED_AT,
+  csvRecords,
+  expectedIds,
+  seedTableExport,
+} from './table-export-fixture';
 
-// 2 tenants, 4 subscriptions of 4 workspaces of 350 computes: 5,600 computes, half per tenant.
-const WORLD = {
-  tenants: 2,
-  subscriptions: 4,
-  workspacesPerSubscription: 4,
-  computesPerWorkspace: 350,
-};
-const SEEDED_AT = '2026-01-01T00:00:00.000Z';
-const REMOVED_AT = '2026-02-01T10:00:00.000Z';
 const EXPORTED_AT = new Date('2026-03-01T00:00:00.000Z');
-const FORMULA = "=cmd|' /C calc'!A0";
-
-const workspaceIdOf = (sub: string, w: number) =>
-  `/subscriptions/${sub}/resourceGroups/rg-${w % 7}/providers/Microsoft.MachineLearningServices/workspaces/mlw-${w}`;
-const computeIdOf = (s: number, w: number, c: number) =>
-  `${workspaceIdOf(guid(2, s), w)}/computes/k8s-${c}`;
-
-// k8s-0 of the first workspace (Succeeded, on AKS) was removed outside Mooring; k8s-2 of a
-// workspace of the third subscription (Creating, on AKS) has a description that is a formula.
-const REMOVED_ID = computeIdOf(0, 0, 0);
-const FORMULA_ID = computeIdOf(2, 1, 2);
-
-/** Tenant 0's computes shown as Succeeded, Creating or Removed, on AKS, by namespace, last first. */
-const QUERY: Extract<ExportRequest, { kind: 'table' }>['query'] = {
-  filter: { tenantIds: [guid(1, 0)], states: ['Succeeded', 'Creating', 'Removed'] },
-  search: 'aks',
-  sort: { column: 'namespace', direction: 'desc' },
-};
-
-/**
- * The oracle, from the world as seeded rather than from the query under test: every compute of
- * the fixture, kept and ordered as QUERY says (ties by name then id, all reversed by `desc`).
- */
-function expectedIds(): string[] {
-  const kept: { id: string; key: string }[] = [];
-  for (let s = 0; s < WORLD.subscriptions; s += 1) {
-    if (s % WORLD.tenants !== 0) continue;
-    const sub = guid(2, s);
-    for (let w = 0; w < WORLD.workspacesPerSubscription; w += 1) {
-      const workspace = {
-        id: workspaceIdOf(sub, w),
-        name: `mlw-${w}`,
-        friendlyName: null,
-        resourceGroup: `rg-${w % 7}`,
-        location: 'westeurope',
-        storageAccount: null,
-        containerRegistry: null,
-        keyVault: null,
-      };
-      for (let c = 0; c < WORLD.computesPerWorkspace; c += 1) {
-        const compute = computeOf(workspace, sub, w, c);
-        const state = compute.id === REMOVED_ID ? 'Removed' : compute.provisioningState;
-        if (compute.computeType !== 'Kubernetes') continue;
-        if (!['Succeeded', 'Creating', 'Removed'].includes(state)) continue;
-        if (!compute.clusterId?.includes('/managedClusters/aks-')) continue;
-        const key = `${compute.namespace ?? ''}\n${compute.name}\n${compute.id.toLowerCase()}`;
-        kept.push({ id: compute.id, key });
-      }
-    }
-  }
-  kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return kept.reverse().map((entry) => entry.id);
-}
 
 let database: Database;
 let asked: RowsQuery[];
@@ -84,13 +32,7 @@ let exports: ReturnType<typeof createExportService>;
 beforeAll(() => {
   expect(STATES[0]).toBe('Succeeded'); // what REMOVED_ID's last state is taken to be
   database = openDatabase({ path: ':memory:' });
-  const scope = seedRows(database, WORLD, SEEDED_AT);
-  database
-    .prepare('UPDATE computes SET removed_at = ? WHERE compute_id = ?')
-    .run(REMOVED_AT, REMOVED_ID);
-  database
-    .prepare('UPDATE computes SET description = ? WHERE compute_id = ?')
-    .run(FORMULA, FORMULA_ID);
+  const scope = seedTableExport(database);
   const rows = createInventoryRows({
     database,
     scope: { selectedSubscriptions: () => scope },
@@ -124,23 +66,6 @@ async function download(format: 'csv' | 'json', query = QUERY) {
   return outcome;
 }
 
-/** The CSV as a header and records of named cells (no cell of this world needs quotes). */
-function parseCsv(content: string) {
-  expect(content.startsWith('\uFEFF')).toBe(true);
-  const lines = content.slice(1).split('\r\n');
-  expect(lines.pop()).toBe(''); // every line, the last too, ends with CRLF
-  const [header = '', ...records] = lines;
-  const headers = header.split(',');
-  return {
-    headers,
-    records: records.map((line) => {
-      const cells = line.split(',');
-      expect(cells).toHaveLength(headers.length);
-      return Object.fromEntries(headers.map((name, i) => [name, cells[i] ?? '']));
-    }),
-  };
-}
-
 describe('exporting the Computes table as filtered', () => {
   it('writes exactly the rows the filter, search and sort show, in their order, read 500 at a time', async () => {
     const ids = expectedIds();
@@ -152,7 +77,7 @@ describe('exporting the Computes table as filtered', () => {
     expect(outcome.rows).toBe(ids.length);
     expect(outcome.fileName).toBe('mooring-table-2026-03-01T00-00-00Z.csv');
     expect(outcome.mimeType).toBe('text/csv;charset=utf-8');
-    const { records } = parseCsv(outcome.content);
+    const { records } = csvRecords(outcome.content);
     expect(records.map((record) => record['Compute ID'])).toEqual(ids);
 
     // The query went to the table's read as the page sent it, page after page.
@@ -165,7 +90,7 @@ describe('exporting the Computes table as filtered', () => {
   });
 
   it('names its columns as the table does, then what its badges show and the ids', async () => {
-    const { headers } = parseCsv((await download('csv')).content);
+    const { headers } = csvRecords((await download('csv')).content);
     expect(headers).toEqual([
       'Name',
       'Workspace',
@@ -199,7 +124,7 @@ describe('exporting the Computes table as filtered', () => {
   });
 
   it('writes a removed compute as Removed, a formula as text, and times in ISO 8601', async () => {
-    const { records } = parseCsv((await download('csv')).content);
+    const { records } = csvRecords((await download('csv')).content);
     const removed = records.find((record) => record['Compute ID'] === REMOVED_ID);
     expect(removed).toMatchObject({
       Name: 'k8s-0',
@@ -249,7 +174,7 @@ describe('exporting the Computes table as filtered', () => {
   it('writes only the header when nothing matches', async () => {
     const outcome = await download('csv', { ...QUERY, search: 'no-such-compute' });
     expect(outcome.rows).toBe(0);
-    expect(parseCsv(outcome.content).records).toEqual([]);
+    expect(csvRecords(outcome.content).records).toEqual([]);
     expect(asked).toHaveLength(1);
   });
 });
