@@ -44,7 +44,7 @@ describe.skipIf(!chromiumAvailable)('exporting the Computes table in Chromium', 
     const before = await countText();
     await page.locator(`[data-testid="table-filter-option"][data-value="${value}"]`).click();
     await page.keyboard.press('Escape');
-    await expect.poll(countText, `the count after choosing ${value}`).not.toBe(before);
+    await expect.poll(countText, { message: `the count after choosing ${value}` }).not.toBe(before);
   };
 
   /** The file a download hands over, as the user's disk holds it. */
