@@ -13,6 +13,7 @@ export interface ActivityParts {
   readonly subscriptions: ExportServiceOptions['subscriptions'];
   readonly operationDetail: (operationId: string) => OperationDetail;
   readonly chooser: SaveFileChooser;
+  readonly tableRows: NonNullable<ExportServiceOptions['tableRows']>;
 }
 
 /** The journal as a filtered log, and the exports of the inventory and that log. */
@@ -26,6 +27,7 @@ export function composeActivity(
     activity,
     operationDetail: parts.operationDetail,
     chooser: parts.chooser,
+    tableRows: parts.tableRows,
   });
   return {
     'operations.history': ({ filter, limit }) => activity.history(filter, limit),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SubscriptionView } from '../../shared/domain/subscriptions';
 import { createInventoryRows } from '../inventory/inventory-rows';
+import type { InventoryRows } from '../inventory/inventory-rows';
 import type { InventoryScope } from '../inventory/inventory-scope';
 import type { EventHub, HandlerMap } from '../ipc/handlers';
 import type { SettingsRepository } from '../settings/settings-repository';
@@ -20,6 +21,8 @@ export function composeInventoryRows(parts: {
     HandlerMap,
     'inventory.rows' | 'inventory.position' | 'inventory.getTableView' | 'inventory.setDensity'
   >;
+  /** Every read of the table, for the export of what it shows. */
+  readonly page: InventoryRows['page'];
   close(): void;
 } {
   const rows = createInventoryRows({ database: parts.database, scope: parts.scope });
@@ -38,6 +41,7 @@ export function composeInventoryRows(parts: {
     }
   }, 0);
   return {
+    page: (query) => rows.page(query),
     handlers: {
       'inventory.rows': (query) => rows.page(query),
       'inventory.position': (query) => rows.position(query),

@@ -294,6 +294,7 @@ export function composeServices(options: CompositionOptions): Composition {
       subscriptions: () => subscriptions.snapshot().subscriptions,
       operationDetail: (operationId) => operations.service.get(operationId),
       chooser: options.saveFileChooser ?? downloadChooser,
+      tableRows: inventoryRows.page,
     }),
     ...refresh.handlers,
     ...connectivity.handlers,

@@ -2,12 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import type { ActivityFilter } from '../../shared/domain/activity';
 import type { ExportFormat, ExportOutcome, ExportRequest } from '../../shared/domain/export';
 import type { InventorySnapshot } from '../../shared/domain/inventory';
+import type { InventoryRow, RowsPage, RowsQuery } from '../../shared/domain/inventory-rows';
+import { MAX_ROWS_PER_PAGE } from '../../shared/domain/inventory-rows';
 import type { OperationDetail } from '../../shared/domain/operations';
 import { toCsv } from '../../shared/export/csv';
 import { selectInventory } from '../../shared/inventory/inventory-selection';
 import type { ActivityQuery } from '../activity/activity-query';
 import { AppError } from '../core/errors';
-import { activityColumns, inventoryColumns, isoTime } from './export-tables';
+import { activityColumns, inventoryColumns, isoTime, tableColumns } from './export-tables';
 import type { ExportColumn, ScopeNames } from './export-tables';
 import type { SaveFileChooser } from './save-file-chooser';
 
@@ -24,6 +26,8 @@ export interface ExportServiceOptions {
   /** One journal entry with its request, polls and commands (the operations service's `get`). */
   readonly operationDetail: (operationId: string) => OperationDetail;
   readonly chooser: SaveFileChooser;
+  /** The Computes table's windowed read (inventory.rows), paged through for a table export. */
+  readonly tableRows?: (query: RowsQuery) => RowsPage;
   readonly writeFile?: (path: string, content: string) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -91,6 +95,24 @@ export function createExportService(options: ExportServiceOptions) {
               }),
       };
     }
+    if (request.kind === 'table') {
+      const rows = allTableRows(request.query);
+      const columns = tableColumns(exportedAt);
+      return {
+        rows: rows.length,
+        content:
+          request.format === 'csv'
+            ? toCsv(
+                columns.map((c) => c.header),
+                rows.map((row) => columns.map((c) => c.value(row))),
+              )
+            : json({
+                exportedAt: exportedAt.toISOString(),
+                query: request.query,
+                rows: rows.map((row) => asObject(columns, row)),
+              }),
+      };
+    }
     const details = activityDetails(request.filter);
     const columns = activityColumns(names);
     return {
@@ -112,6 +134,18 @@ export function createExportService(options: ExportServiceOptions) {
               })),
             }),
     };
+  }
+
+  /** Every row the table shows under its query, read page by page in the table's own order. */
+  function allTableRows(query: Omit<RowsQuery, 'offset' | 'limit'>): InventoryRow[] {
+    if (!options.tableRows)
+      throw new AppError('internal', 'The Computes table cannot be exported here.');
+    const rows: InventoryRow[] = [];
+    for (;;) {
+      const page = options.tableRows({ ...query, offset: rows.length, limit: MAX_ROWS_PER_PAGE });
+      rows.push(...page.rows);
+      if (page.rows.length === 0 || rows.length >= page.total) return rows;
+    }
   }
 
   function activityDetails(filter: ActivityFilter): OperationDetail[] {

@@ -1,7 +1,10 @@
 import { ARM_TYPES, isArmType, parseArmId } from '../../shared/azure/arm-id';
+import type { InventoryRow } from '../../shared/domain/inventory-rows';
 import type { OperationDetail, OperationView } from '../../shared/domain/operations';
 import type { CsvValue } from '../../shared/export/csv';
 import type { InventoryLine } from '../../shared/inventory/inventory-selection';
+import { rowIdentityText } from '../../shared/inventory/row-identity-text';
+import { REMOVED_STATE_LABEL } from '../inventory/row-query';
 
 /** One column of an export: its CSV header, its JSON key, and its value for a record. */
 export interface ExportColumn<T> {
@@ -125,5 +128,61 @@ export function activityColumns(names: ScopeNames): ExportColumn<OperationDetail
     { header: 'Request', key: 'request', value: (d) => `${d.request.method} ${d.request.path}` },
     { header: 'az command', key: 'azCommand', value: (d) => d.request.commands.az },
     { header: 'Account', key: 'accountId', value: (d) => op(d).accountId },
+  ];
+}
+
+const CLUSTER_KIND_NAMES = { aks: 'AKS', arc: 'Arc', none: null } as const;
+
+/** Whole minutes from an ISO time to the export's time; null when the time is unknown. */
+function minutesSince(iso: string | null, at: Date): number | null {
+  if (iso === null) return null;
+  const since = Date.parse(iso);
+  return Number.isNaN(since) ? null : Math.max(0, Math.floor((at.getTime() - since) / 60_000));
+}
+
+/**
+ * The Computes table's columns under the table's own headers, then what its badges and
+ * tooltips show (type, cluster kind, stuck, drift) and the ids a script needs. A removed
+ * compute's state is "Removed", as the table shows it; times are ISO 8601 in UTC, and the time in
+ * state is in whole minutes at the moment of the export (a file does not tick on).
+ */
+export function tableColumns(exportedAt: Date): ExportColumn<InventoryRow>[] {
+  return [
+    { header: 'Name', key: 'name', value: (r) => r.name },
+    { header: 'Workspace', key: 'workspaceName', value: (r) => r.workspaceName },
+    { header: 'Subscription', key: 'subscriptionName', value: (r) => r.subscriptionName },
+    { header: 'Tenant', key: 'tenantName', value: (r) => r.tenantName },
+    { header: 'Cluster', key: 'clusterName', value: (r) => r.clusterName },
+    { header: 'Namespace', key: 'namespace', value: (r) => r.namespace },
+    { header: 'Identity', key: 'identity', value: rowIdentityText },
+    {
+      header: 'State',
+      key: 'state',
+      value: (r) => (r.removedAt ? REMOVED_STATE_LABEL : r.provisioningState),
+    },
+    { header: 'Last state change', key: 'stateSince', value: (r) => isoTime(r.stateSince) },
+    {
+      header: 'Time in state (minutes)',
+      key: 'minutesInState',
+      value: (r) => minutesSince(r.stateSince, exportedAt),
+    },
+    { header: 'Last synced', key: 'lastSyncedAt', value: (r) => isoTime(r.lastSyncedAt) },
+    { header: 'Type', key: 'computeType', value: (r) => r.computeType },
+    { header: 'Cluster kind', key: 'clusterKind', value: (r) => CLUSTER_KIND_NAMES[r.clusterKind] },
+    { header: 'Stuck', key: 'stuck', value: (r) => (r.stuck ? 'yes' : 'no') },
+    { header: 'Changed outside Mooring', key: 'drift', value: (r) => r.drift },
+    {
+      header: 'Last state before removal',
+      key: 'lastState',
+      value: (r) => (r.removedAt ? r.provisioningState : null),
+    },
+    { header: 'Removed at', key: 'removedAt', value: (r) => isoTime(r.removedAt) },
+    { header: 'Description', key: 'description', value: (r) => r.description },
+    { header: 'Region', key: 'region', value: (r) => r.region },
+    { header: 'Compute ID', key: 'computeId', value: (r) => r.id },
+    { header: 'Workspace ID', key: 'workspaceId', value: (r) => r.workspaceId },
+    { header: 'Subscription ID', key: 'subscriptionId', value: (r) => r.subscriptionId },
+    { header: 'Tenant ID', key: 'tenantId', value: (r) => r.tenantId },
+    { header: 'Cluster ID', key: 'clusterId', value: (r) => r.clusterId },
   ];
 }

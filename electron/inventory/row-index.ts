@@ -63,6 +63,7 @@ export function rowOf(entry: RowEntry): Omit<InventoryRow, 'stuck'> {
     namespace: entry.namespace,
     identityType: entry.identityType,
     identityName: entry.userAssignedIdentityId ? lastSegment(entry.userAssignedIdentityId) : null,
+    description: entry.description,
     provisioningState: entry.provisioningState,
     errorCount: entry.errorCount,
     stateSince: entry.stateSince,

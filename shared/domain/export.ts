@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActivityFilter } from './activity';
+import { RowFilter, RowSort } from './inventory-rows';
 
 export const ExportFormat = z.enum(['csv', 'json']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -20,6 +21,14 @@ export const ExportRequest = z.discriminatedUnion('kind', [
       kind: z.literal('inventory'),
       format: ExportFormat,
       filter: InventoryExportFilter,
+    })
+    .strict(),
+  /** The Computes table: its filter, search and sort; main runs the query over every row. */
+  z
+    .object({
+      kind: z.literal('table'),
+      format: ExportFormat,
+      query: z.object({ filter: RowFilter, search: z.string().max(200), sort: RowSort }).strict(),
     })
     .strict(),
   z.object({ kind: z.literal('activity'), format: ExportFormat, filter: ActivityFilter }).strict(),

@@ -99,6 +99,8 @@ export const InventoryRow = z.object({
   identityType: z.string(),
   /** The user-assigned identity's name, when it has one. */
   identityName: z.string().nullable(),
+  /** What the admin wrote about the compute (searched, and exported with the row). */
+  description: z.string().nullable(),
   provisioningState: z.string(),
   errorCount: z.number().int().min(0),
   /** ISO time the current state was first observed (null when the record does not know). */

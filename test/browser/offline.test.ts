@@ -109,6 +109,58 @@ describe.skipIf(!chromiumAvailable)('offline first, in Chromium', () => {
     await page.getByTestId('compute-page-back').click();
   });
 
+  it('the buttons that open the Attach wizard wait too, saying why', async () => {
+    await page.getByTestId('nav-inventory').click();
+    // Two frames: a wizard a click opened would be drawn by then.
+    const twoFrames = () =>
+      page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    const offlineReason = /^Unavailable offline: no network connection to Azure \(ECONNREFUSED\)/;
+    /** The button waits with the reason, and clicking it opens no wizard. */
+    const waits = async (testId: string) => {
+      const button = page.getByTestId(testId).first();
+      await button.waitFor();
+      await expect(button.getAttribute('aria-disabled')).resolves.toBe('true');
+      await expect(button.getAttribute('title')).resolves.toMatch(offlineReason);
+      await expect(button.getAttribute('aria-description')).resolves.toMatch(offlineReason);
+      await button.click({ force: true });
+      await twoFrames();
+      await expect(page.getByTestId('page-inventory').isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('page-attach').count()).resolves.toBe(0);
+    };
+    await page.getByTestId('inventory-view-workspaces').click();
+    await waits('workspace-attach');
+    await page.getByTestId('inventory-view-clusters').click();
+    await waits('cluster-attach');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-attach-buttons.png') });
+
+    // The palette lists its attach actions as waiting with the reason; Enter runs none of them.
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('attach');
+    const option = page.locator('[data-testid="palette-option"][data-item-id="attach:new"]');
+    await expect(option.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(option.getAttribute('title')).resolves.toMatch(offlineReason);
+    await expect(option.getByTestId('palette-option-blocked').textContent()).resolves.toMatch(
+      offlineReason,
+    );
+    // Enter on it (the only match, so the active one) and a click both leave the palette open.
+    await page.getByTestId('palette-input').fill('several workspaces');
+    const bulk = page.locator('[data-testid="palette-option"][data-item-id="attach:bulk"]');
+    await expect.poll(() => bulk.getAttribute('aria-selected')).toBe('true');
+    await expect(page.getByTestId('palette-option').count()).resolves.toBe(1);
+    await expect(bulk.getAttribute('aria-disabled')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await bulk.click({ force: true });
+    await twoFrames();
+    await expect(page.getByTestId('command-palette').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('page-attach').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-attach-palette.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
+    await page.getByTestId('inventory-view-computes').click();
+  });
+
   it('Azure comes back: Retry ends the banner and a refresh succeeds', async () => {
     await page.getByTestId('nav-inventory').click();
     const knownBefore = await page.getByTestId('inventory-refreshed-at').getAttribute('title');

@@ -168,6 +168,64 @@ const inventoryExportWith = (filter: Record<string, unknown>) => ({
   filter: { ...inventoryExport.filter, ...filter },
 });
 
+const tableExport = {
+  kind: 'table',
+  format: 'csv',
+  query: { filter: {}, search: '', sort: { column: 'name', direction: 'asc' } },
+};
+const tableExportWith = (query: Record<string, unknown>) => ({
+  ...tableExport,
+  query: { ...tableExport.query, ...query },
+});
+
+/** The Computes table's export: its filter, search and sort as inventory.rows takes them. */
+const tableExportCases: Case[] = [
+  ['accepts', 'the whole table as CSV', tableExport],
+  ['accepts', 'the table as JSON', { ...tableExport, format: 'json' }],
+  [
+    'accepts',
+    'a filter, a search and a sort',
+    tableExportWith({
+      filter: { states: ['Removed'], tenantIds: [GUID], drift: 'changed', stuck: false },
+      search: 'gpu westeurope',
+      sort: { column: 'stateSince', direction: 'desc' },
+    }),
+  ],
+  ['accepts', 'a 200-character search', tableExportWith({ search: chars(200) })],
+  ['refuses', 'a 201-character search', tableExportWith({ search: chars(201) })],
+  ['refuses', 'no search', { ...tableExport, query: { filter: {}, sort: tableExport.query.sort } }],
+  ['refuses', 'no sort', { ...tableExport, query: { filter: {}, search: '' } }],
+  ['refuses', 'no filter', { ...tableExport, query: { search: '', sort: tableExport.query.sort } }],
+  ['refuses', 'no query', { kind: 'table', format: 'csv' }],
+  ['refuses', 'a window (the export takes every row)', tableExportWith({ offset: 0, limit: 500 })],
+  [
+    'refuses',
+    'an unknown sort column',
+    tableExportWith({ sort: { column: 'description', direction: 'asc' } }),
+  ],
+  ['refuses', 'an unknown filter', tableExportWith({ filter: { region: ['westeurope'] } })],
+  [
+    'refuses',
+    'a tenant that is not a GUID',
+    tableExportWith({ filter: { tenantIds: ['contoso.onmicrosoft.com'] } }),
+  ],
+  ['refuses', 'an unknown format', { ...tableExport, format: 'xlsx' }],
+  ['refuses', 'a file path from the renderer', { ...tableExport, path: '/tmp/table.csv' }],
+  ['refuses', 'the columns to write (main decides them)', { ...tableExport, columns: ['name'] }],
+  [
+    'refuses',
+    'an inventory filter on a table export',
+    { kind: 'table', format: 'csv', filter: inventoryExport.filter },
+  ],
+  [
+    'refuses',
+    'a table query on an inventory export',
+    { ...inventoryExport, query: tableExport.query },
+  ],
+  ['refuses', 'the query as a list', { ...tableExport, query: [tableExport.query] }],
+  ['refuses', 'a null query', { ...tableExport, query: null }],
+];
+
 export const moreCases: Record<string, Case[]> = {
   'inventory.cancelRefresh': noInput,
   'inventory.getRefreshSchedule': noInput,
@@ -248,6 +306,7 @@ export const moreCases: Record<string, Case[]> = {
       { kind: 'activity', format: 'json', filter: {}, limit: 10 },
     ],
     ...activityFilterCases((filter) => ({ kind: 'activity', format: 'json', filter })),
+    ...tableExportCases,
   ],
   'roles.get': computeRef,
   'roles.refresh': computeRef,

@@ -34,13 +34,21 @@ interface ExportMenuProps {
   /** What is exported, for the button's tooltip: "the computes shown". */
   readonly what: string;
   readonly testId: string;
+  /** Why there is nothing to export now (an empty table): the button waits, saying so. */
+  readonly disabledReason?: string | null;
 }
 
 /**
  * "Export…" with CSV and JSON. The main process reads the rows and writes the file where the
  * user chooses; in the browser host it answers the file and this offers it as a download.
  */
-export function ExportMenu({ kind, request, what, testId }: ExportMenuProps) {
+export function ExportMenu({
+  kind,
+  request,
+  what,
+  testId,
+  disabledReason = null,
+}: ExportMenuProps) {
   const styles = useStyles();
   const exporting = useExports((state) => state.exporting);
   const exportFile = useExports((state) => state.exportFile);
@@ -60,8 +68,9 @@ export function ExportMenu({ kind, request, what, testId }: ExportMenuProps) {
         <MenuTrigger disableButtonEnhancement>
           <Button
             icon={<ArrowDownload20Regular />}
-            disabledFocusable={running}
-            title={`Export ${what} to a CSV or JSON file`}
+            disabledFocusable={running || disabledReason !== null}
+            title={disabledReason ?? `Export ${what} to a CSV or JSON file`}
+            aria-description={disabledReason ?? undefined}
             data-testid={testId}
           >
             Export…

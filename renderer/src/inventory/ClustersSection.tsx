@@ -16,6 +16,7 @@ import type { InventorySnapshot } from '../../../shared/domain/inventory';
 import { attachmentText, clusterCountText, groupClusters } from './cluster-model';
 import type { ClusterEntry } from './cluster-model';
 import { clusterUsability } from '../attach/cluster-usability';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 import { useInventoryActions } from './inventory-actions';
 import { driftText } from './drift-text';
 import { removedText } from './record-age';
@@ -61,6 +62,8 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
   const { cluster, extension } = entry;
   const removed = cluster.removedAt !== null;
   const actions = useInventoryActions();
+  // Attach needs Azure: offline its button waits, saying why.
+  const attachGate = useAzureGate();
   const usability = clusterUsability(cluster, []);
   const drift = driftText(cluster.drift, now);
   return (
@@ -103,6 +106,7 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
             icon={<PlugConnected20Regular />}
             aria-label={`Attach ${cluster.name} to a workspace`}
             onClick={() => actions.openAttach({ clusterId: cluster.id })}
+            {...attachGate.props}
             data-testid="cluster-attach"
           >
             Attach

@@ -12,6 +12,8 @@ import {
 } from '@fluentui/react-components';
 import type { MenuProps } from '@fluentui/react-components';
 import type { Facet, FacetCount, RowFilter } from '../../../shared/domain/inventory-rows';
+import { ExportMenu } from '../export/ExportMenu';
+import { tableExportBlockedText } from '../export/export-text';
 import { useInventoryTable } from '../state/azure-stores';
 import { isNarrowed } from '../state/inventory-table-store';
 import { DEFAULT_COMPUTE_TYPES_SHOWN } from './table-filters';
@@ -109,7 +111,7 @@ function FilterMenu({ facet, label }: { facet: Facet; label: string }) {
   );
 }
 
-/** Search as you type, a menu per filter, clear, and the density switch. */
+/** Search as you type, a menu per filter, clear, the density switch and Export…. */
 export function InventoryTableToolbar({
   search,
   onSearch,
@@ -122,6 +124,8 @@ export function InventoryTableToolbar({
   const setDensity = useInventoryTable((state) => state.setDensity);
   const clearFilters = useInventoryTable((state) => state.clearFilters);
   const filtered = useInventoryTable(isNarrowed);
+  const query = useInventoryTable((state) => state.query);
+  const blocked = useInventoryTable(tableExportBlockedText);
   return (
     <div className={styles.bar} role="toolbar" aria-label="Filter the computes">
       <SearchBox
@@ -148,6 +152,14 @@ export function InventoryTableToolbar({
         checked={density === 'compact'}
         onChange={(_event, data) => void setDensity(data.checked ? 'compact' : 'comfortable')}
         data-testid="table-density"
+      />
+      <ExportMenu
+        kind="table"
+        what="every compute the table shows (its filter, search and sort)"
+        // The table's query as it stands: main runs it over every row, not only those drawn.
+        request={(format) => ({ kind: 'table', format, query })}
+        disabledReason={blocked}
+        testId="table-export"
       />
     </div>
   );

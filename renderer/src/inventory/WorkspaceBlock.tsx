@@ -13,6 +13,7 @@ import {
   PlugConnected20Regular,
 } from '@fluentui/react-icons';
 import { memo } from 'react';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 import { useInventoryActions } from './inventory-actions';
 import { ComputeRow } from './ComputeRow';
 import { NO_COMPUTES_HEIGHT, WORKSPACE_GAP, WORKSPACE_HEADER_HEIGHT } from './inventory-layout';
@@ -109,6 +110,8 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
 }: WorkspaceBlockProps) {
   const styles = useStyles();
   const actions = useInventoryActions();
+  // Attach needs Azure: offline its button waits, saying why.
+  const attachGate = useAzureGate();
   const { workspace, computes } = entry;
   const title = workspaceTitle(workspace);
   const removed = workspace.removedAt !== null;
@@ -184,6 +187,7 @@ export const WorkspaceBlock = memo(function WorkspaceBlock({
               icon={<PlugConnected20Regular />}
               aria-label={`Attach a cluster to ${title}`}
               onClick={() => actions.openAttach({ workspaceId: workspace.id })}
+              {...attachGate.props}
               data-testid="workspace-attach"
             >
               Attach

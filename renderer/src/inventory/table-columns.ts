@@ -1,4 +1,4 @@
-import type { InventoryRow, RowSortColumn } from '../../../shared/domain/inventory-rows';
+import type { RowSortColumn } from '../../../shared/domain/inventory-rows';
 
 /** The table's columns in order: each sorts by its own key (time in state with the last change). */
 export interface TableColumn {
@@ -49,15 +49,5 @@ export function durationText(ms: number): string {
   return `${minutes} min`;
 }
 
-/** "User-assigned: id-x", "System-assigned", "No identity" or what Azure answered. */
-export function rowIdentityText(row: Pick<InventoryRow, 'identityType' | 'identityName'>): string {
-  const type = row.identityType.toLowerCase().replace(/[\s_-]/g, '');
-  const hasUser = type.includes('userassigned');
-  const hasSystem = type.includes('systemassigned');
-  const name = row.identityName ? `: ${row.identityName}` : '';
-  if (hasUser && hasSystem) return `System- and user-assigned${name}`;
-  if (hasUser) return `User-assigned${name}`;
-  if (hasSystem) return 'System-assigned';
-  if (type === '' || type === 'none') return 'No identity';
-  return row.identityType;
-}
+/** Shared with the export, which writes the identity as the table shows it. */
+export { rowIdentityText } from '../../../shared/inventory/row-identity-text';

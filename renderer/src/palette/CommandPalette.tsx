@@ -12,7 +12,7 @@ import { Search20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useAzureStores, useOverlays } from '../state/azure-stores';
-import { searchPalette } from './palette-items';
+import { runPaletteItem, searchPalette } from './palette-items';
 import type { PaletteItem } from './palette-items';
 import { usePaletteSources } from './use-palette-sources';
 
@@ -55,6 +55,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   none: { display: 'block', padding: tokens.spacingVerticalL, textAlign: 'center' },
+  blocked: { color: tokens.colorNeutralForegroundDisabled },
 });
 
 /**
@@ -144,7 +145,7 @@ function PaletteBody() {
       setActiveIndex(flat.length - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      flat[active]?.run();
+      runPaletteItem(flat[active]);
     }
   };
 
@@ -206,12 +207,23 @@ function PaletteBody() {
                     }}
                     // Keep focus in the search box while clicking.
                     onMouseDown={(event) => event.preventDefault()}
-                    onClick={item.run}
+                    onClick={() => runPaletteItem(item)}
+                    aria-disabled={item.blocked ? true : undefined}
+                    title={item.blocked}
                     data-testid="palette-option"
                     data-item-id={item.id}
+                    data-offline={item.blocked ? 'blocked' : undefined}
                   >
-                    <Text>{item.title}</Text>
-                    {item.detail && <Caption1 className={styles.detail}>{item.detail}</Caption1>}
+                    <Text className={mergeClasses(item.blocked && styles.blocked)}>
+                      {item.title}
+                    </Text>
+                    {item.blocked ? (
+                      <Caption1 className={styles.detail} data-testid="palette-option-blocked">
+                        {item.blocked}
+                      </Caption1>
+                    ) : (
+                      item.detail && <Caption1 className={styles.detail}>{item.detail}</Caption1>
+                    )}
                   </div>
                 );
               })}

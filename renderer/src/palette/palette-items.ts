@@ -8,6 +8,15 @@ export interface PaletteItem {
   /** Extra text the search matches besides the title and detail (ids, tenant names). */
   readonly keywords?: string;
   readonly run: () => void;
+  /** Why it cannot run now (an action that needs Azure, while offline): listed, saying so. */
+  readonly blocked?: string;
+}
+
+/** Runs an item the user chose, unless it waits: false when it did not run. */
+export function runPaletteItem(item: PaletteItem | undefined): boolean {
+  if (!item || item.blocked) return false;
+  item.run();
+  return true;
 }
 
 /**

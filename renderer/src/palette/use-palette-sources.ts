@@ -4,6 +4,7 @@ import { useAzureStores, useInventory, useSubscriptions } from '../state/azure-s
 import { useShell } from '../state/shell-store-context';
 import { useOpenAttach } from '../attach/use-open-attach';
 import { useOpenCompute } from '../compute/use-open-compute';
+import { useAzureGate } from '../connectivity/use-azure-gate';
 import { inventoryPaletteSources } from './inventory-palette-items';
 import { operationsPaletteSources } from './operations-palette-items';
 import type { PaletteSource } from './palette-items';
@@ -34,6 +35,7 @@ export function usePaletteSources(): PaletteSource[] {
 
   const openAttach = useOpenAttach();
   const openCompute = useOpenCompute();
+  const attachBlocked = useAzureGate().reason;
   const operationSources = useMemo(
     () =>
       operationsPaletteSources(inventoryView.status === 'ready' ? inventoryView.value : null, {
@@ -45,8 +47,9 @@ export function usePaletteSources(): PaletteSource[] {
           overlays.getState().closePalette();
           openCompute(computeId);
         },
+        attachBlocked,
       }),
-    [inventoryView, overlays, openAttach, openCompute],
+    [inventoryView, overlays, openAttach, openCompute, attachBlocked],
   );
 
   const inventorySources = useMemo(
