@@ -3,8 +3,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Link,
   Subtitle2,
-  Text,
   Tooltip,
   makeStyles,
   mergeClasses,
@@ -19,6 +19,7 @@ import { clusterUsability } from '../attach/cluster-usability';
 import { useInventoryActions } from './inventory-actions';
 import { driftText } from './drift-text';
 import { removedText } from './record-age';
+import { useOpenCluster } from '../cluster/use-open-cluster';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -61,6 +62,7 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
   const { cluster, extension } = entry;
   const removed = cluster.removedAt !== null;
   const actions = useInventoryActions();
+  const openCluster = useOpenCluster();
   const usability = clusterUsability(cluster, []);
   const drift = driftText(cluster.drift, now);
   return (
@@ -75,7 +77,15 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
         <Badge appearance="outline" color="informative" data-testid="cluster-kind">
           {entry.kindLabel}
         </Badge>
-        <Text className={styles.name}>{cluster.name}</Text>
+        <Link
+          as="button"
+          className={styles.name}
+          onClick={() => openCluster(cluster.id)}
+          aria-label={`Open the page of the cluster ${cluster.name}`}
+          data-testid="cluster-open"
+        >
+          {cluster.name}
+        </Link>
         <Caption1 className={styles.secondary}>{cluster.location}</Caption1>
         <Tooltip content={extension.explanation} relationship="description">
           <Badge
