@@ -22,7 +22,6 @@ import { Page } from '../components/Page';
 import { useOpenCompute } from '../compute/use-open-compute';
 import { useAzureGate } from '../connectivity/use-azure-gate';
 import { resourceName } from '../inventory/compute-presentation';
-import { driftText } from '../inventory/drift-text';
 import { removedText } from '../inventory/record-age';
 import { useNow } from '../inventory/use-now';
 import { timeAgo } from '../scope/relative-time';
@@ -50,7 +49,6 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   reason: { color: tokens.colorPaletteRedForeground1 },
-  driftNote: { color: tokens.colorPaletteMarigoldForeground2 },
 });
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -116,7 +114,6 @@ function ClusterDetailView({ model }: { model: Extract<ClusterPageModel, { found
   const { entry, removed } = model;
   const { cluster, extension } = entry;
   const usability = clusterUsability(cluster, []);
-  const drift = driftText(cluster.drift, now);
 
   return (
     <>
@@ -213,15 +210,6 @@ function ClusterDetailView({ model }: { model: Extract<ClusterPageModel, { found
       </Section>
 
       <Section id="cluster-page-history" title="Changes and history">
-        {drift && cluster.drift && (
-          <Caption1
-            className={styles.driftNote}
-            title={new Date(cluster.drift.at).toLocaleString()}
-            data-testid="cluster-page-drift"
-          >
-            {drift}
-          </Caption1>
-        )}
         {(history === null || history.status === 'loading') && (
           <Spinner size="small" label="Reading the cluster's history…" />
         )}

@@ -15,7 +15,6 @@ const useStyles = makeStyles({
     margin: 0,
     display: 'flex',
     alignItems: 'center',
-    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXS,
     minWidth: 0,
   },
