@@ -263,8 +263,18 @@ describe.skipIf(!chromiumAvailable)("a cluster's page in Chromium", () => {
     // The record still answers: the page is all there.
     expect(await attachedNames()).toEqual(['cpu-prod', 'cpu-shared']);
     await emulator.listenAgain();
+    // Changed meanwhile: the refresh that coming back online starts brings it to the open page.
+    await emulator.control.changeCluster({
+      id: CPU_CLUSTER,
+      azureMlExtension: { version: '1.3.0' },
+    });
     await page.getByTestId('offline-retry').click();
     await page.getByTestId('offline-banner').waitFor({ state: 'hidden', timeout: 30_000 });
     await expect.poll(() => attach.getAttribute('aria-disabled')).toBeNull();
+    const newest = page.getByTestId('cluster-history-line').first();
+    await expect
+      .poll(() => newest.getAttribute('data-fields'), { timeout: 30_000 })
+      .toBe('extensionVersion');
+    expect(await page.getByTestId('cluster-page-extension-version').textContent()).toBe('1.3.0');
   });
 });
