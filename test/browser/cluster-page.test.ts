@@ -184,7 +184,14 @@ describe.skipIf(!chromiumAvailable)("a cluster's page in Chromium", () => {
     await page.locator('[data-testid="palette-option"][data-item-id^="cluster:"]').first().click();
     await clusterPage().waitFor();
     expect(await heading().textContent()).toBe('aks-gpu-prod-weu');
-    await backToInventory();
+  });
+
+  it('puts the page away when the palette jumps to a workspace in the Inventory', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('mlw-fraud-prod');
+    await page.locator(`[data-testid="palette-option"][data-item-id="workspace:${FRAUD}"]`).click();
+    await page.getByTestId('page-inventory').waitFor();
+    expect(await clusterPage().count()).toBe(0);
   });
 
   it('shows a change made outside Mooring in the cluster history after a refresh', async () => {
