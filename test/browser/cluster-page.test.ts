@@ -249,6 +249,7 @@ describe.skipIf(!chromiumAvailable)("a cluster's page in Chromium", () => {
     expect(await page.getByTestId('cluster-page-not-found').textContent()).toContain(
       "not in Mooring's record of the selected subscriptions",
     );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cluster-page-not-found.png') });
     expect(await seriousAxeViolations(page, '[data-testid="page-cluster"]')).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
