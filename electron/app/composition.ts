@@ -17,6 +17,7 @@ import { composeRoles } from './compose-roles';
 import { composeRefresh } from './compose-refresh';
 import { composeConnectivity } from './compose-connectivity';
 import { composeInventoryRows, selectedScope } from './compose-inventory-rows';
+import { composeClusters } from './compose-clusters';
 import { createRoleJournal } from '../operations/role-journal';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -299,6 +300,7 @@ export function composeServices(options: CompositionOptions): Composition {
     ...refresh.handlers,
     ...connectivity.handlers,
     ...inventoryRows.handlers,
+    ...composeClusters({ database }),
   };
 
   return {

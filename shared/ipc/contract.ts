@@ -20,6 +20,7 @@ import { rolesEvents, rolesOperations } from './contract-roles';
 import { refreshEvents, refreshOperations } from './contract-refresh';
 import { connectivityEvents, connectivityOperations } from './contract-connectivity';
 import { inventoryRowsOperations } from './contract-inventory-rows';
+import { clustersOperations } from './contract-clusters';
 const SignInStarted = z.object({ signInId: z.string() });
 
 export const AppInfo = z.object({
@@ -124,6 +125,7 @@ export const contract = {
     ...refreshOperations,
     ...connectivityOperations,
     ...inventoryRowsOperations,
+    ...clustersOperations,
   },
   events: {
     ...signInPageEvents,

@@ -20,6 +20,7 @@ import {
 } from './boundary-fixtures';
 import { moreCases } from './contract-boundaries-more';
 import { rowsCases } from './contract-boundaries-rows';
+import { clusterCases } from './contract-boundaries-clusters';
 
 const inputs: Record<string, z.ZodType> = {
   ...Object.fromEntries(operationNames.map((name) => [name, contract.operations[name].input])),
@@ -333,7 +334,7 @@ const baseCases: Record<string, Case[]> = {
   ],
 };
 
-const cases: Record<string, Case[]> = { ...baseCases, ...moreCases, ...rowsCases };
+const cases: Record<string, Case[]> = { ...baseCases, ...moreCases, ...rowsCases, ...clusterCases };
 
 describe('hand-written boundary cases for every contract input', () => {
   it('has cases for every operation of the contract', () => {

@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Link,
   Spinner,
   Subtitle2,
   makeStyles,
@@ -9,11 +10,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeft20Regular, Delete20Regular, PersonKey20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
 import type { ComputeDetail } from '../../../shared/domain/operations';
 import { identitiesFor } from '../attach/attach-form';
 import { CallError } from '../components/CallError';
-import { CopyButton } from '../components/CopyButton';
+import { Copyable, Fact, Facts } from '../components/Facts';
 import { Page } from '../components/Page';
 import { identityLabel, resourceName, stateColor } from '../inventory/compute-presentation';
 import { useNow } from '../inventory/use-now';
@@ -27,6 +27,7 @@ import { DetachDialog } from './DetachDialog';
 import { EditIdentityDialog } from './EditIdentityDialog';
 import { StateTimeline } from './StateTimeline';
 import { useAzureGate } from '../connectivity/use-azure-gate';
+import { useOpenCluster } from '../cluster/use-open-cluster';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -44,48 +45,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: {
-    margin: 0,
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    minWidth: 0,
-  },
-  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   heading: { margin: 0 },
 });
-
-function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
-  const styles = useStyles();
-  return (
-    <>
-      <dt className={styles.term}>{term}</dt>
-      <dd className={styles.value} data-testid={testId}>
-        {children}
-      </dd>
-    </>
-  );
-}
-
-function Copyable({ text, what, testId }: { text: string; what: string; testId: string }) {
-  const styles = useStyles();
-  return (
-    <>
-      <span className={styles.mono} data-testid={testId}>
-        {text}
-      </span>
-      <CopyButton text={text} what={what} testId={`${testId}-copy`} />
-    </>
-  );
-}
 
 /** The compute once its record is read: properties, identity, states over time, operations. */
 function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
@@ -99,6 +60,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
   const inventory = useInventory((state) => state.view);
   const now = useNow(5000);
   const directoryName = systemAssignedDirectoryName(detail);
+  const openCluster = useOpenCluster();
   const identities = useMemo(
     () =>
       inventory.status === 'ready'
@@ -162,16 +124,26 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
         <Subtitle2 as="h2" id="compute-properties" className={styles.heading}>
           Properties
         </Subtitle2>
-        <dl className={styles.facts}>
+        <Facts>
           <Fact term="Workspace">{compute.workspaceName}</Fact>
           <Fact term="Type">{compute.computeType}</Fact>
           <Fact term="Cluster" testId="compute-page-cluster">
             {compute.clusterId ? (
-              <Copyable
-                text={compute.clusterId}
-                what="the cluster's resource id"
-                testId="compute-page-cluster-id"
-              />
+              <>
+                <Link
+                  as="button"
+                  onClick={() => compute.clusterId && openCluster(compute.clusterId, compute.id)}
+                  aria-label={`Open the page of the cluster ${resourceName(compute.clusterId)}`}
+                  data-testid="compute-page-cluster-link"
+                >
+                  {resourceName(compute.clusterId)}
+                </Link>
+                <Copyable
+                  text={compute.clusterId}
+                  what="the cluster's resource id"
+                  testId="compute-page-cluster-id"
+                />
+              </>
             ) : (
               'None'
             )}
@@ -184,14 +156,14 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
             <Copyable text={compute.id} what="the compute's resource id" testId="compute-page-id" />
           </Fact>
           <Fact term="Last synced">{new Date(compute.lastSyncedAt).toLocaleString()}</Fact>
-        </dl>
+        </Facts>
       </section>
 
       <section className={styles.section} aria-labelledby="compute-identity">
         <Subtitle2 as="h2" id="compute-identity" className={styles.heading}>
           Identity
         </Subtitle2>
-        <dl className={styles.facts}>
+        <Facts>
           <Fact term="Type" testId="compute-page-identity-type">
             {identityLabel({
               identityType: identity.type,
@@ -234,7 +206,7 @@ function ComputeDetailView({ detail }: { detail: ComputeDetail }) {
               />
             </Fact>
           )}
-        </dl>
+        </Facts>
       </section>
 
       {/* A new principal (an identity change) is another identity's access: read afresh. */}

@@ -3,8 +3,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Link,
   Subtitle2,
-  Text,
   Tooltip,
   makeStyles,
   mergeClasses,
@@ -20,6 +20,7 @@ import { useAzureGate } from '../connectivity/use-azure-gate';
 import { useInventoryActions } from './inventory-actions';
 import { driftText } from './drift-text';
 import { removedText } from './record-age';
+import { useOpenCluster } from '../cluster/use-open-cluster';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -64,6 +65,7 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
   const actions = useInventoryActions();
   // Attach needs Azure: offline its button waits, saying why.
   const attachGate = useAzureGate();
+  const openCluster = useOpenCluster();
   const usability = clusterUsability(cluster, []);
   const drift = driftText(cluster.drift, now);
   return (
@@ -78,7 +80,15 @@ function ClusterRow({ entry, now }: { entry: ClusterEntry; now: number }) {
         <Badge appearance="outline" color="informative" data-testid="cluster-kind">
           {entry.kindLabel}
         </Badge>
-        <Text className={styles.name}>{cluster.name}</Text>
+        <Link
+          as="button"
+          className={styles.name}
+          onClick={() => openCluster(cluster.id)}
+          aria-label={`Open the page of the cluster ${cluster.name}`}
+          data-testid="cluster-open"
+        >
+          {cluster.name}
+        </Link>
         <Caption1 className={styles.secondary}>{cluster.location}</Caption1>
         <Tooltip content={extension.explanation} relationship="description">
           <Badge

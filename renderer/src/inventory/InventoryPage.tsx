@@ -12,6 +12,7 @@ import {
 } from '../state/azure-stores';
 import { useOpenAttach } from '../attach/use-open-attach';
 import { useOpenCompute } from '../compute/use-open-compute';
+import { useOpenCluster } from '../cluster/use-open-cluster';
 import { ClustersSection } from './ClustersSection';
 import { InventoryActionsProvider } from './inventory-actions';
 import { InventoryEmpty } from './InventoryEmpty';
@@ -173,8 +174,8 @@ function InventoryContent() {
   const tableLoading = useInventoryTable((state) => state.status === 'loading');
   const { inventoryTable } = useAzureStores();
   const openCompute = useOpenCompute();
+  const openCluster = useOpenCluster();
   const [shownView, setShownView] = useState<InventoryView>('computes');
-  const [clusterToShow, setClusterToShow] = useState<{ id: string } | null>(null);
   const now = useNow();
   // A palette jump to a compute lands in the table: main says where the row stands under the
   // table's sort and filter, and the table scrolls there even if it never drew that row.
@@ -193,23 +194,6 @@ function InventoryContent() {
       .reveal(jump.id)
       .finally(() => jumpHandled());
   }, [jump, inventoryTable, jumpHandled]);
-  const openCluster = useCallback((clusterId: string) => {
-    setShownView('clusters');
-    setClusterToShow({ id: clusterId });
-  }, []);
-  // "Show the cluster" from a row: its entry in the cluster view, scrolled to and focused.
-  useEffect(() => {
-    if (!clusterToShow || shownView !== 'clusters') return;
-    const frame = requestAnimationFrame(() => {
-      const row = document.querySelector<HTMLElement>(
-        `[data-testid="cluster-row"][data-cluster-id="${CSS.escape(clusterToShow.id)}"]`,
-      );
-      row?.scrollIntoView({ block: 'center' });
-      row?.setAttribute('tabindex', '-1');
-      row?.focus({ preventScroll: true });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [clusterToShow, shownView, view]);
 
   const snapshot = view.status === 'ready' ? view.value : null;
   const reason = inventoryEmptyReason(accounts, subscriptions, snapshot);

@@ -99,6 +99,20 @@ function connectivityOf(cluster: ClusterView): string | null {
   return cluster.privateCluster ? 'Private API server' : null;
 }
 
+/** What a cluster's row and its page say of it, apart from where it is attached. */
+export function describeCluster(cluster: ClusterView): Omit<ClusterEntry, 'attachments'> {
+  return {
+    cluster,
+    kindLabel: cluster.kind === 'aks' ? 'AKS' : 'Arc',
+    extension: extensionBadge(cluster),
+    connectivity: connectivityOf(cluster),
+    connectivityWarning:
+      cluster.kind === 'arc' &&
+      cluster.connectivityStatus !== null &&
+      cluster.connectivityStatus.toLowerCase() !== 'connected',
+  };
+}
+
 /**
  * The clusters by subscription, each with where it is attached: the workspaces whose computes
  * (not removed) name it as their cluster, matched case-insensitively as ARM ids compare.
@@ -141,17 +155,7 @@ export function groupClusters(
       clusters: [],
     };
     groups.set(cluster.subscriptionId, group);
-    group.clusters.push({
-      cluster,
-      kindLabel: cluster.kind === 'aks' ? 'AKS' : 'Arc',
-      extension: extensionBadge(cluster),
-      connectivity: connectivityOf(cluster),
-      connectivityWarning:
-        cluster.kind === 'arc' &&
-        cluster.connectivityStatus !== null &&
-        cluster.connectivityStatus.toLowerCase() !== 'connected',
-      attachments,
-    });
+    group.clusters.push({ ...describeCluster(cluster), attachments });
   }
   return [...groups.entries()]
     .map(([subscriptionId, group]) => ({

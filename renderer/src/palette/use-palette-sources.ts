@@ -6,6 +6,8 @@ import { useOpenAttach } from '../attach/use-open-attach';
 import { useOpenCompute } from '../compute/use-open-compute';
 import { useAzureGate } from '../connectivity/use-azure-gate';
 import { inventoryPaletteSources } from './inventory-palette-items';
+import { clusterPaletteSource } from './cluster-palette-items';
+import { useOpenCluster } from '../cluster/use-open-cluster';
 import { operationsPaletteSources } from './operations-palette-items';
 import type { PaletteSource } from './palette-items';
 
@@ -25,7 +27,7 @@ const AREA_DETAILS: Record<(typeof AREAS)[number], string> = {
  */
 export function usePaletteSources(): PaletteSource[] {
   const navigate = useShell((state) => state.navigate);
-  const { accounts, subscriptions, inventory, overlays } = useAzureStores();
+  const { accounts, subscriptions, inventory, overlays, compute, cluster } = useAzureStores();
   const snapshot = useSubscriptions((state) => state.snapshot);
   const inventoryView = useInventory((state) => state.view);
 
@@ -52,16 +54,26 @@ export function usePaletteSources(): PaletteSource[] {
     [inventoryView, overlays, openAttach, openCompute, attachBlocked],
   );
 
+  const openCluster = useOpenCluster();
   const inventorySources = useMemo(
     () =>
       inventoryView.status === 'ready'
-        ? inventoryPaletteSources(inventoryView.value, (target) => {
-            overlays.getState().closePalette();
-            navigate('inventory');
-            inventory.getState().jumpTo(target);
-          })
+        ? [
+            ...inventoryPaletteSources(inventoryView.value, (target) => {
+              overlays.getState().closePalette();
+              // A jump lands in the Inventory's lists: a page open over them is put away.
+              compute.getState().close();
+              cluster.getState().close();
+              navigate('inventory');
+              inventory.getState().jumpTo(target);
+            }),
+            clusterPaletteSource(inventoryView.value, (clusterId) => {
+              overlays.getState().closePalette();
+              openCluster(clusterId);
+            }),
+          ]
         : [],
-    [inventoryView, overlays, navigate, inventory],
+    [inventoryView, overlays, navigate, inventory, compute, cluster, openCluster],
   );
 
   return useMemo(() => {

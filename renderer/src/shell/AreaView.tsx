@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { AccountsPage } from '../accounts/AccountsPage';
+import { ClusterPage } from '../cluster/ClusterPage';
 import { ComputePage } from '../compute/ComputePage';
 import { ActivityPage } from '../pages/ActivityPage';
 import { AttachPage } from '../pages/AttachPage';
 import { InventoryPage } from '../inventory/InventoryPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
-import { useAzureStores, useCompute } from '../state/azure-stores';
+import { useAzureStores, useCluster, useCompute } from '../state/azure-stores';
 import { useShell } from '../state/shell-store-context';
 
 /** The page of the selected area. */
@@ -14,16 +15,22 @@ export function AreaView() {
   // At start-up focus stays where the browser put it; after a navigation the new page's heading
   // takes it, so keyboard and screen-reader users land on what they opened.
   const focusHeading = useShell((state) => state.navigatedByUser);
-  // A compute's page is shown over the Inventory area; going to another area puts it away.
+  // A compute's or a cluster's page is shown over the Inventory area; going to another area puts
+  // them away. A compute opened from a cluster's page lies over it, so its Back returns there.
   const computeOpen = useCompute((state) => state.computeId !== null);
-  const { compute } = useAzureStores();
+  const clusterOpen = useCluster((state) => state.clusterId !== null);
+  const { compute, cluster } = useAzureStores();
   useEffect(() => {
-    if (area !== 'inventory') compute.getState().close();
-  }, [area, compute]);
+    if (area === 'inventory') return;
+    compute.getState().close();
+    cluster.getState().close();
+  }, [area, compute, cluster]);
 
   switch (area) {
     case 'inventory':
-      return computeOpen ? <ComputePage /> : <InventoryPage focusHeading={focusHeading} />;
+      if (computeOpen) return <ComputePage />;
+      if (clusterOpen) return <ClusterPage />;
+      return <InventoryPage focusHeading={focusHeading} />;
     case 'attach':
       return <AttachPage focusHeading={focusHeading} />;
     case 'activity':

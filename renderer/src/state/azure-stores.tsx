@@ -12,6 +12,8 @@ import { createExportStore } from './export-store';
 import type { ExportActions, ExportState, ExportStore } from './export-store';
 import { createAttachStore } from './attach-store';
 import type { AttachActions, AttachState, AttachStore } from './attach-store';
+import { createClusterStore } from './cluster-store';
+import type { ClusterActions, ClusterState, ClusterStore } from './cluster-store';
 import { createComputeStore } from './compute-store';
 import type { ComputeActions, ComputeState, ComputeStore } from './compute-store';
 import type { AccountsActions, AccountsState, AccountsStore } from './accounts-store';
@@ -57,6 +59,7 @@ export interface AzureStores {
   readonly operations: OperationsStore;
   readonly attach: AttachStore;
   readonly compute: ComputeStore;
+  readonly cluster: ClusterStore;
   readonly activity: ActivityStore;
   readonly exports: ExportStore;
   readonly refreshProgress: RefreshProgressStore;
@@ -75,6 +78,7 @@ export function createAzureStores(client: MooringClient): AzureStores {
     operations: createOperationsStore(client),
     attach: createAttachStore(client),
     compute: createComputeStore(client),
+    cluster: createClusterStore(client),
     activity: createActivityStore(client),
     exports: createExportStore(client),
     refreshProgress: createRefreshProgressStore(client),
@@ -125,6 +129,8 @@ export const useAttach = <T,>(selector: (state: AttachState & AttachActions) => 
   useSlice(useAzureStores().attach, selector);
 export const useCompute = <T,>(selector: (state: ComputeState & ComputeActions) => T): T =>
   useSlice(useAzureStores().compute, selector);
+export const useCluster = <T,>(selector: (state: ClusterState & ClusterActions) => T): T =>
+  useSlice(useAzureStores().cluster, selector);
 export const useActivity = <T,>(selector: (state: ActivityState & ActivityActions) => T): T =>
   useSlice(useAzureStores().activity, selector);
 export const useExports = <T,>(selector: (state: ExportState & ExportActions) => T): T =>
