@@ -67,7 +67,9 @@ describe('which clusters the wizard lets the user choose', () => {
     });
     const usability = clusterUsability(failing, [fraud]);
     expect(usability.usable).toBe(false);
-    expect(!usability.usable && usability.reason).toContain('Failed, not Succeeded');
+    expect(!usability.usable && usability.reason).toBe(
+      'The Azure Machine Learning extension is Failed, not Succeeded: wait for it or reinstall it.',
+    );
   });
 
   it('disables a disconnected Arc cluster', () => {

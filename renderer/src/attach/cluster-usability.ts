@@ -6,8 +6,6 @@ export type ClusterUsability =
   | { readonly usable: true; readonly note: string | null }
   | { readonly usable: false; readonly reason: string };
 
-const AZURE_ML_EXTENSION = 'the Azure Machine Learning extension';
-
 /** The extension's state as a cluster row shows it: "Azure ML extension 1.1.64 · Succeeded". */
 export function extensionStatusText(cluster: ClusterView): string {
   if (!cluster.extensionReadable) return 'Azure ML extension could not be read';
@@ -67,7 +65,7 @@ export function clusterUsability(
     if (extension.provisioningState.toLowerCase() !== 'succeeded') {
       return {
         usable: false,
-        reason: `Its ${AZURE_ML_EXTENSION} is ${extension.provisioningState}, not Succeeded: wait for it or reinstall it.`,
+        reason: `The Azure Machine Learning extension is ${extension.provisioningState}, not Succeeded: wait for it or reinstall it.`,
       };
     }
   }
