@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { ComputeDriftChange } from '../../shared/domain/inventory';
-import { createBatchInserter, type InsertBatch } from './batch-insert';
 import type { ProvisioningError } from './inventory-records';
 
 /** One row of a compute's state history, oldest first. */
@@ -32,29 +31,12 @@ interface HistoryRow {
   changes_json: string | null;
 }
 
-/** Rows per statement of a batch of first sightings (5 parameters a row). */
-export const FIRST_SIGHTINGS_PER_STATEMENT = 256;
-
-/** First rows of computes a refresh found new, queued and written many to a statement. */
-export interface FirstSightings {
-  /** Queues a new compute's first row: as addSeen, with nothing to prune. */
-  add(
-    computeKey: string,
-    state: string,
-    errors: string,
-    changes: readonly ComputeDriftChange[],
-    at: string,
-  ): void;
-  /** Writes what is queued (after the computes' own rows, which they reference). */
-  flush(): void;
-}
-
 /** The compute state history (drift seen by refreshes), written and read by compute key. */
 export interface ComputeHistory {
   /**
-   * Records what a refresh saw of a compute already in the history: a state, its errors' JSON,
-   * and the changes made outside Mooring (empty when none), then prunes it to the rule above;
-   * the caller writes the compute's own row (and its `drift_json`).
+   * Records what a refresh saw: a state, its errors' JSON, and the changes made outside Mooring
+   * (empty when none); the caller writes the compute's own row (and its `drift_json`).
+   * `firstSighting`: the compute has no history yet, so there is nothing to prune.
    */
   addSeen(
     computeKey: string,
@@ -62,32 +44,15 @@ export interface ComputeHistory {
     errors: string,
     changes: readonly ComputeDriftChange[],
     at: string,
+    firstSighting?: boolean,
   ): void;
-  /**
-   * A batch of first sightings; each write of it first flushes `computes`, the batch holding
-   * the rows of those computes.
-   */
-  firstSightings(computes: InsertBatch): FirstSightings;
   /** Marks a compute removed outside Mooring (last seen in `lastState`): row, drift and history. */
   markRemoved(computeKey: string, lastState: string, at: string): void;
   /** A compute's history, oldest first (the id compared case-insensitively). */
   read(computeId: string): ComputeStateChange[];
 }
 
-const changesJson = (changes: readonly ComputeDriftChange[]) =>
-  changes.length > 0 ? JSON.stringify(changes) : null;
-
 export function createComputeHistory(db: Database): ComputeHistory {
-  const firstRows = createBatchInserter(
-    db,
-    {
-      head: `INSERT INTO compute_state_history (compute_key, provisioning_state,
-               provisioning_errors_json, seen_at, changes_json, source) VALUES`,
-      row: "(?, ?, ?, ?, ?, 'refresh')",
-      parameters: 5,
-    },
-    FIRST_SIGHTINGS_PER_STATEMENT,
-  );
   const statements = {
     add: db.prepare<[string, string, string, string, string | null]>(`
       INSERT INTO compute_state_history (compute_key, provisioning_state, provisioning_errors_json,
@@ -114,22 +79,15 @@ export function createComputeHistory(db: Database): ComputeHistory {
     errors: string,
     changes: readonly ComputeDriftChange[],
     at: string,
+    firstSighting = false,
   ) => {
-    statements.add.run(key, state, errors, at, changesJson(changes));
+    statements.add.run(key, state, errors, at, changes.length > 0 ? JSON.stringify(changes) : null);
+    if (firstSighting) return;
     const over = statements.overCap.get(key, HISTORY_KEPT);
     if (over) statements.prune.run({ key, upTo: over.history_id });
   };
   return {
     addSeen: add,
-    firstSightings(computes) {
-      const rows = firstRows.batch(computes);
-      return {
-        add(key, state, errors, changes, at) {
-          rows.add([key, state, errors, at, changesJson(changes)]);
-        },
-        flush: () => rows.flush(),
-      };
-    },
     markRemoved(key, lastState, at) {
       const changes: ComputeDriftChange[] = [{ field: 'removed', from: lastState, to: null }];
       statements.removeCompute.run(at, JSON.stringify({ at, changes }), key);

@@ -156,17 +156,15 @@ export function createInventoryStore(db: Database): InventoryStore {
         known,
         operated,
       );
-      const computes = workspaces.startComputes();
       for (const computeListing of listing.computeListings) {
         const workspace = keys.get(computeListing.workspace.id);
         if (workspace === undefined) continue;
         if ('problem' in computeListing) {
           problem({ workspaceId: computeListing.workspace.id }, computeListing.problem);
         } else {
-          computes.recordComputes(workspace, computeListing.computes, at, operated);
+          workspaces.recordComputes(workspace, computeListing.computes, at, operated);
         }
       }
-      computes.finish();
       if (listing.discovery) {
         recordDiscovery(subscription, listing.discovery, at, known, (kind, found) =>
           problem({ listing: kind }, found),

@@ -1,6 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { ComputeDriftChange } from '../../shared/domain/inventory';
-import { createBatchInserter } from './batch-insert';
 import type { ComputeHistory } from './compute-history';
 import { computeDrift, sameCompute, type StoredCompute } from './compute-drift';
 import type { ScopedSubscription } from './inventory-scope';
@@ -34,16 +32,6 @@ export interface WorkspaceWriter {
     subscriptionKnown: boolean,
     operated: ReadonlySet<string>,
   ): Map<string, ListedWorkspace>;
-  /** Starts writing one subscription's computes, inside the caller's transaction. */
-  startComputes(): SubscriptionComputes;
-}
-
-/**
- * One subscription's compute writes. New computes (every one, on a first listing) and their first
- * history rows are queued and written many to a statement; `finish` writes what is still queued.
- * A write abandoned by an error is simply dropped with its transaction.
- */
-export interface SubscriptionComputes {
   /**
    * Writes one workspace's listed computes. Computes in `operated` (keys) are left as the
    * operation that has them, or had them while this listing ran, recorded them: what the listing
@@ -55,23 +43,7 @@ export interface SubscriptionComputes {
     at: string,
     operated: ReadonlySet<string>,
   ): void;
-  /** Writes the new computes and first sightings still queued. */
-  finish(): void;
 }
-
-/** A compute a listing found new, queued until its subscription's computes are all read. */
-interface NewCompute {
-  readonly key: string;
-  readonly compute: ComputeRecord;
-  readonly errors: string;
-  readonly changes: readonly ComputeDriftChange[];
-  readonly drift: string | null;
-  readonly workspaceKey: string;
-  readonly at: string;
-}
-
-/** Rows per statement of a batch of new computes (15 parameters a row). */
-export const NEW_COMPUTES_PER_STATEMENT = 256;
 
 /**
  * The key SQLite's built-in lower() gives: ASCII letters only (no ICU). The key columns' CHECK
@@ -110,6 +82,13 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
     presentComputesOf: db.prepare<[string], { compute_key: string; provisioning_state: string }>(
       'SELECT compute_key, provisioning_state FROM computes WHERE workspace_key = ? AND removed_at IS NULL',
     ),
+    // Positional parameters: binding an array is cheaper than an object, 50,000 times over.
+    insertCompute: db.prepare<unknown[]>(`
+      INSERT INTO computes (compute_key, compute_id, workspace_key, name, compute_type,
+                            provisioning_state, provisioning_errors_json, cluster_id, namespace,
+                            identity_type, user_assigned_identity_id, principal_id, description,
+                            first_seen_at, last_synced_at, removed_at, drift_json)
+      VALUES (lower(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`),
     // state_since follows provisioning_state and removed_at by migration 11's trigger.
     updateCompute: db.prepare<unknown[]>(`
       UPDATE computes SET compute_id = ?, name = ?, compute_type = ?, provisioning_state = ?,
@@ -126,50 +105,6 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
          AND compute_key NOT IN (SELECT value FROM json_each(@skipped))`),
   };
 
-  // Positional parameters: binding an array is cheaper than an object, 50,000 times over.
-  const newComputes = createBatchInserter(
-    db,
-    {
-      head: `INSERT INTO computes (compute_key, compute_id, workspace_key, name, compute_type,
-               provisioning_state, provisioning_errors_json, cluster_id, namespace, identity_type,
-               user_assigned_identity_id, principal_id, description, first_seen_at,
-               last_synced_at, removed_at, drift_json) VALUES`,
-      row: '(lower(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
-      parameters: 16,
-    },
-    NEW_COMPUTES_PER_STATEMENT,
-  );
-
-  // In key order, a subscription's new rows (its keys share its prefix) fill the key indexes'
-  // pages one after the other instead of splitting pages all over its range.
-  const writeNew = (fresh: NewCompute[]) => {
-    fresh.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const computes = newComputes.batch();
-    const firstSightings = history.firstSightings(computes);
-    for (const { key, compute, errors, changes, drift, workspaceKey, at } of fresh) {
-      computes.add([
-        compute.id,
-        compute.id,
-        workspaceKey,
-        compute.name,
-        compute.computeType,
-        compute.provisioningState,
-        errors,
-        compute.clusterId,
-        compute.namespace,
-        compute.identityType,
-        compute.userAssignedIdentityId,
-        compute.principalId,
-        compute.description,
-        at,
-        at,
-        drift,
-      ]);
-      firstSightings.add(key, compute.provisioningState, errors, changes, at);
-    }
-    firstSightings.flush();
-  };
-
   const removeComputesOf = (workspaceKey: string, at: string, operated: ReadonlySet<string>) => {
     for (const row of statements.presentComputesOf.all(workspaceKey)) {
       if (!operated.has(row.compute_key)) {
@@ -178,13 +113,7 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
     }
   };
 
-  const recordComputes = (
-    fresh: NewCompute[],
-    workspace: ListedWorkspace,
-    computes: readonly ComputeRecord[],
-    at: string,
-    operated: ReadonlySet<string>,
-  ) => {
+  const recordComputes: WorkspaceWriter['recordComputes'] = (workspace, computes, at, operated) => {
     // One read of what the record holds; then only what differs is written.
     const stored = new Map<string, StoredCompute>();
     for (const row of statements.computesOf.all(workspace.key)) stored.set(row.compute_key, row);
@@ -201,41 +130,57 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
       const changes = computeDrift(before, compute, errors, workspace.known);
       const drift = changes.length > 0 ? JSON.stringify({ at, changes }) : null;
       if (!before) {
-        fresh.push({ key, compute, errors, changes, drift, workspaceKey: workspace.key, at });
-        continue;
+        statements.insertCompute.run(
+          compute.id,
+          compute.id,
+          workspace.key,
+          compute.name,
+          compute.computeType,
+          compute.provisioningState,
+          errors,
+          compute.clusterId,
+          compute.namespace,
+          compute.identityType,
+          compute.userAssignedIdentityId,
+          compute.principalId,
+          compute.description,
+          at,
+          at,
+          drift,
+        );
+      } else {
+        statements.updateCompute.run(
+          compute.id,
+          compute.name,
+          compute.computeType,
+          compute.provisioningState,
+          errors,
+          compute.clusterId,
+          compute.namespace,
+          compute.identityType,
+          compute.userAssignedIdentityId,
+          compute.principalId,
+          compute.description,
+          at,
+          drift,
+          key,
+        );
       }
-      statements.updateCompute.run(
-        compute.id,
-        compute.name,
-        compute.computeType,
-        compute.provisioningState,
-        errors,
-        compute.clusterId,
-        compute.namespace,
-        compute.identityType,
-        compute.userAssignedIdentityId,
-        compute.principalId,
-        compute.description,
-        at,
-        drift,
-        key,
-      );
-      // A return, a new state or errors, or any drift: the history grows.
+      // A first sighting, a return, a new state or errors, or any drift: the history grows.
       const historic =
+        !before ||
         before.removed_at !== null ||
         before.provisioning_state !== compute.provisioningState ||
         before.provisioning_errors_json !== errors ||
         changes.length > 0;
-      if (historic) history.addSeen(key, compute.provisioningState, errors, changes, at);
+      if (historic) history.addSeen(key, compute.provisioningState, errors, changes, at, !before);
     }
     for (const [key, row] of stored) {
       if (row.removed_at !== null || listed.has(key)) continue;
       if (operated.has(key)) skippedUnlisted.push(key);
       else history.markRemoved(key, row.provisioning_state, at);
     }
-    // Every compute still present was listed now: one statement, however many there are. A
-    // workspace that held none (every one, on a first listing) has nothing to touch.
-    if (stored.size === 0) return;
+    // Every compute still present was listed now: one statement, however many there are.
     statements.touchComputes.run({
       at,
       workspace: workspace.key,
@@ -272,13 +217,6 @@ export function createWorkspaceWriter(db: Database, history: ComputeHistory): Wo
       }
       return keys;
     },
-    startComputes() {
-      const fresh: NewCompute[] = [];
-      return {
-        recordComputes: (workspace, computes, at, operated) =>
-          recordComputes(fresh, workspace, computes, at, operated),
-        finish: () => writeNew(fresh),
-      };
-    },
+    recordComputes,
   };
 }
